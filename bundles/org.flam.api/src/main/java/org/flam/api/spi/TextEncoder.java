@@ -23,10 +23,10 @@ public interface TextEncoder {
     /**
      * Encodes a batch of texts.
      *
-     * @param texts N texts, none null; may repeat (each occurrence gets its own row)
+     * @param texts N texts, none null or blank; may repeat (each occurrence gets its own row)
      * @return a new {@code float[N][H_t]} owned by the caller (implementations never keep a
      *         reference to it, so callers may modify it)
-     * @throws IllegalArgumentException if a text is null
+     * @throws IllegalArgumentException if a text is null or blank (the message names its index)
      */
     float[][] encode(List<String> texts);
 

@@ -1,0 +1,10 @@
+/**
+ * Open-vocabulary sound event detection as products embed it: the detector the runtimes
+ * provide and its options (provider types).
+ */
+@Export
+@Version("0.1.0")
+package org.flam.api.detect;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
