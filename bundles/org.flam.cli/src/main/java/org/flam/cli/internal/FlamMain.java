@@ -1,0 +1,245 @@
+package org.flam.cli.internal;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.flam.api.FlamProperties;
+import org.flam.api.command.Command;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+
+/**
+ * The process entry point inside the framework: {@code flam <command> [args]}.
+ *
+ * <p>bnd's launcher registers the command line as the service property
+ * {@code launcher.arguments} and calls this {@code Callable} on the main thread once the
+ * bundles are started. Components that need a configuration activate a little later (the
+ * Configurator applies it asynchronously), so a command that some component declares is
+ * waited for, up to {@link #COMMAND_WAIT_SECONDS}; if it never comes, the reason (missing
+ * configuration or unsatisfied reference) is printed.
+ */
+@Component(service = Callable.class, property = "main.thread=true")
+public final class FlamMain implements Callable<Integer> {
+
+    static final long COMMAND_WAIT_SECONDS = 120;
+    static final String SHELL_PROPERTY = "flam.shell";
+
+    private final List<String> args;
+    private final ServiceComponentRuntime scr;
+    private final Map<String, Command> commands = new TreeMap<>();
+    private final Map<String, String> summaries = new TreeMap<>();
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** Set by the debug assemblies: with no command, keep the framework (and its shell) running. */
+    private final boolean shell;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Activate
+    public FlamMain(BundleContext context,
+            @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
+            @Reference ServiceComponentRuntime scr) {
+        this(arguments(launcher.get("launcher.arguments")), scr, System.out, System.err,
+                Boolean.parseBoolean(context.getProperty(SHELL_PROPERTY)));
+    }
+
+    FlamMain(List<String> args, ServiceComponentRuntime scr, PrintStream out, PrintStream err, boolean shell) {
+        this.args = List.copyOf(args);
+        this.scr = scr;
+        this.out = out;
+        this.err = err;
+        this.shell = shell;
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopped.countDown();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCommand(Command command, Map<String, Object> properties) {
+        String name = String.valueOf(properties.get(FlamProperties.COMMAND));
+        synchronized (commands) {
+            commands.put(name, command);
+            summaries.put(name, command.summary());
+            commands.notifyAll();
+        }
+    }
+
+    void removeCommand(Command command, Map<String, Object> properties) {
+        synchronized (commands) {
+            commands.remove(String.valueOf(properties.get(FlamProperties.COMMAND)), command);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (args.isEmpty() && shell) {
+            err.println("flam debug shell: 'help' lists commands, 'scr:list' components, 'stop 0' quits");
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Command.OK;
+        }
+        if (args.isEmpty() || List.of("help", "-h", "--help").contains(args.get(0))) {
+            awaitDeclaredCommands();
+            usage(out);
+            return args.isEmpty() ? Command.USAGE : Command.OK;
+        }
+        String name = args.get(0);
+        Command command = await(name);
+        if (command == null) {
+            return Command.USAGE;
+        }
+        try {
+            return command.run(args.subList(1, args.size()), out, err);
+        } catch (IllegalArgumentException e) {
+            err.println("flam " + name + ": " + e.getMessage());
+            return Command.USAGE;
+        } catch (Exception e) {
+            err.println("flam " + name + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (Boolean.getBoolean("flam.debug")) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private Command await(String name) {
+        List<ComponentDescriptionDTO> declaring = declaring(name);
+        if (declaring.isEmpty()) {
+            err.println("flam: unknown command '" + name + "'");
+            usage(err);
+            return null;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(COMMAND_WAIT_SECONDS);
+        synchronized (commands) {
+            while (!commands.containsKey(name)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    err.println("flam: command '" + name + "' is installed but did not start within "
+                            + COMMAND_WAIT_SECONDS + " s:");
+                    declaring.forEach(d -> err.println("  " + whyNotActive(d)));
+                    return null;
+                }
+                try {
+                    commands.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return commands.get(name);
+        }
+    }
+
+    /** Waits (briefly) until every declared command is registered, so help lists them all. */
+    private void awaitDeclaredCommands() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (String name : declaredNames()) {
+            synchronized (commands) {
+                while (!commands.containsKey(name) && System.nanoTime() < deadline) {
+                    try {
+                        commands.wait(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private List<String> declaredNames() {
+        List<String> names = new ArrayList<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (Arrays.asList(d.serviceInterfaces).contains(Command.class.getName())
+                    && d.properties.get(FlamProperties.COMMAND) != null) {
+                names.add(String.valueOf(d.properties.get(FlamProperties.COMMAND)));
+            }
+        }
+        return names;
+    }
+
+    private List<ComponentDescriptionDTO> declaring(String name) {
+        List<ComponentDescriptionDTO> found = new ArrayList<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (Arrays.asList(d.serviceInterfaces).contains(Command.class.getName())
+                    && name.equals(String.valueOf(d.properties.get(FlamProperties.COMMAND)))) {
+                found.add(d);
+            }
+        }
+        return found;
+    }
+
+    private String whyNotActive(ComponentDescriptionDTO d) {
+        if (!scr.isComponentEnabled(d)) {
+            return d.name + " is disabled";
+        }
+        var configs = scr.getComponentConfigurationDTOs(d);
+        if (configs.isEmpty()) {
+            return d.name + " has no configuration (PID " + String.join(", ", d.configurationPid)
+                    + "; policy " + d.configurationPolicy + ")";
+        }
+        StringBuilder why = new StringBuilder(d.name);
+        for (ComponentConfigurationDTO c : configs) {
+            why.append(" state ").append(state(c.state));
+            for (UnsatisfiedReferenceDTO r : c.unsatisfiedReferences) {
+                why.append("; no ").append(r.name).append(r.target != null ? " matching " + r.target : "");
+            }
+            if (c.failure != null) {
+                why.append("; failed: ").append(c.failure.lines().findFirst().orElse(""));
+            }
+        }
+        return why.toString();
+    }
+
+    static String state(int state) {
+        return switch (state) {
+            case ComponentConfigurationDTO.ACTIVE -> "ACTIVE";
+            case ComponentConfigurationDTO.SATISFIED -> "SATISFIED";
+            case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> "UNSATISFIED_CONFIGURATION";
+            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "UNSATISFIED_REFERENCE";
+            case ComponentConfigurationDTO.FAILED_ACTIVATION -> "FAILED_ACTIVATION";
+            default -> "state " + state;
+        };
+    }
+
+    private void usage(PrintStream to) {
+        to.println("usage: flam <command> [arguments]");
+        to.println();
+        to.println("commands:");
+        synchronized (commands) {
+            summaries.forEach((name, summary) -> to.printf("  %-10s %s%n", name, summary));
+        }
+        to.println("  help       this list");
+    }
+
+    static List<String> arguments(Object value) {
+        if (value instanceof String[] array) {
+            return Arrays.asList(array);
+        }
+        if (value == null) {
+            return List.of();
+        }
+        throw new IllegalArgumentException("launcher.arguments is a " + value.getClass().getName() + ", not String[]");
+    }
+}
