@@ -9,6 +9,7 @@ import org.flam.api.FlamProperties;
 import org.flam.api.command.Command;
 import org.flam.api.spi.TextEncoder;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -48,6 +49,15 @@ public final class EmbedCommand implements Command {
         if (b != null && b.encoder() == encoder) {
             bound = null;
         }
+    }
+
+    /**
+     * Present so that a new {@code textEncoder.target} rebinds the dynamic reference in place;
+     * without a modified method DS would deactivate and reactivate the whole component.
+     */
+    @Modified
+    void modified() {
+        // nothing else is configurable
     }
 
     @Override
