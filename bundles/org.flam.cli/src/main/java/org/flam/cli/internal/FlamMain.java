@@ -1,6 +1,7 @@
 package org.flam.cli.internal;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.flam.api.FlamProperties;
 import org.flam.api.command.Command;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +41,7 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 public final class FlamMain implements Callable<Integer> {
 
     static final long COMMAND_WAIT_SECONDS = 120;
+    static final long BUNDLE_START_WAIT_SECONDS = 60;
     static final String SHELL_PROPERTY = "flam.shell";
 
     private final List<String> args;
@@ -49,6 +53,8 @@ public final class FlamMain implements Callable<Integer> {
 
     /** Set by the debug assemblies: with no command, keep the framework (and its shell) running. */
     private final boolean shell;
+    /** The framework, to wait until it has started every bundle; null in unit tests. */
+    private final BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Activate
@@ -56,15 +62,17 @@ public final class FlamMain implements Callable<Integer> {
             @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
             @Reference ServiceComponentRuntime scr) {
         this(arguments(launcher.get("launcher.arguments")), scr, System.out, System.err,
-                Boolean.parseBoolean(context.getProperty(SHELL_PROPERTY)));
+                Boolean.parseBoolean(context.getProperty(SHELL_PROPERTY)), context);
     }
 
-    FlamMain(List<String> args, ServiceComponentRuntime scr, PrintStream out, PrintStream err, boolean shell) {
+    FlamMain(List<String> args, ServiceComponentRuntime scr, PrintStream out, PrintStream err, boolean shell,
+            BundleContext context) {
         this.args = List.copyOf(args);
         this.scr = scr;
         this.out = out;
         this.err = err;
         this.shell = shell;
+        this.context = context;
     }
 
     @Deactivate
@@ -90,6 +98,7 @@ public final class FlamMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        awaitBundlesStarted();
         if (args.isEmpty() && shell) {
             err.println("flam debug shell: 'help' lists commands, 'scr:list' components, 'stop 0' quits");
             try {
@@ -109,6 +118,7 @@ public final class FlamMain implements Callable<Integer> {
         if (command == null) {
             return Command.USAGE;
         }
+        timing("ready: command '" + name + "' bound");
         try {
             return command.run(args.subList(1, args.size()), out, err);
         } catch (IllegalArgumentException e) {
@@ -120,6 +130,51 @@ public final class FlamMain implements Callable<Integer> {
                 e.printStackTrace(err);
             }
             return 1;
+        } finally {
+            timing("command '" + name + "' done");
+        }
+    }
+
+    /**
+     * The launcher calls us as soon as this bundle has started; with start levels the framework
+     * is still starting the other bundles of the same level then. Wait until no bundle is
+     * still on its way (fragments stay RESOLVED), so every declared command is known.
+     */
+    private void awaitBundlesStarted() {
+        if (context == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUNDLE_START_WAIT_SECONDS);
+        List<String> pending = pendingBundles();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pending = pendingBundles();
+        }
+        if (!pending.isEmpty()) {
+            err.println("flam: bundles not started after " + BUNDLE_START_WAIT_SECONDS + " s: " + pending);
+        }
+    }
+
+    private List<String> pendingBundles() {
+        List<String> pending = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (!fragment && b.getState() != Bundle.ACTIVE) {
+                pending.add(b.getSymbolicName());
+            }
+        }
+        return pending;
+    }
+
+    /** With -Dflam.timing=true: milliseconds since the JVM started, for start-up benchmarks. */
+    private void timing(String what) {
+        if (Boolean.getBoolean("flam.timing")) {
+            err.printf("[timing] %s at %d ms%n", what, ManagementFactory.getRuntimeMXBean().getUptime());
         }
     }
 

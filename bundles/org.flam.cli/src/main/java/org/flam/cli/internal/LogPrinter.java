@@ -1,6 +1,8 @@
 package org.flam.cli.internal;
 
 import java.io.PrintStream;
+import java.util.Collections;
+import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,6 +39,11 @@ public final class LogPrinter implements LogListener {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addReader(LogReaderService reader) {
+        // Entries logged before we were listening (bundles start before this one) are in the
+        // reader's history, newest first: print them oldest first.
+        List<LogEntry> earlier = Collections.list(reader.getLog());
+        Collections.reverse(earlier);
+        earlier.forEach(this::logged);
         reader.addLogListener(this);
     }
 

@@ -103,7 +103,7 @@ class FlamMainTest {
 
     private FlamMain main(List<String> args, String declared) {
         return new FlamMain(args, new DeclaringScr(declared), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, null);
     }
 
     /** An SCR that declares one Command component with the given flam.command. */

@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.flam.api.FlamProperties;
@@ -55,6 +58,8 @@ public final class MiniLmTextEncoder implements TextEncoder {
     /** Identifies the packaged model build in the cache folder name. */
     static final String MODEL_VERSION = "langchain4j-1.19.0-beta29";
 
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
     private static final Logger LOG = LoggerFactory.getLogger(MiniLmTextEncoder.class);
 
     private final LruCache cache;
@@ -90,7 +95,17 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     @Deactivate
     void close() {
-        model.thenAccept(Model::close);
+        // Let a load in progress finish before the bundle (whose jar it reads) goes away;
+        // then release the native session.
+        try {
+            model.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS).close();
+        } catch (ExecutionException e) {
+            // the load failed: nothing to close
+        } catch (TimeoutException e) {
+            LOG.warn("MiniLM still loading after {} s at shutdown", CLOSE_WAIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdown();
     }
 
