@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.flam.api.FlamProperties;
 import org.flam.api.command.Command;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -46,8 +47,11 @@ public final class FlamMain implements Callable<Integer> {
 
     private final List<String> args;
     private final ServiceComponentRuntime scr;
-    private final Map<String, Command> commands = new TreeMap<>();
-    private final Map<String, String> summaries = new TreeMap<>();
+    /**
+     * Commands by name, not yet instantiated: only the command that runs is activated, so
+     * {@code flam info} does not start, say, a model that another command needs.
+     */
+    private final Map<String, ComponentServiceObjects<Command>> commands = new TreeMap<>();
     private final PrintStream out;
     private final PrintStream err;
 
@@ -81,16 +85,15 @@ public final class FlamMain implements Callable<Integer> {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addCommand(Command command, Map<String, Object> properties) {
+    void addCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
         String name = String.valueOf(properties.get(FlamProperties.COMMAND));
         synchronized (commands) {
             commands.put(name, command);
-            summaries.put(name, command.summary());
             commands.notifyAll();
         }
     }
 
-    void removeCommand(Command command, Map<String, Object> properties) {
+    void removeCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
         synchronized (commands) {
             commands.remove(String.valueOf(properties.get(FlamProperties.COMMAND)), command);
         }
@@ -114,9 +117,14 @@ public final class FlamMain implements Callable<Integer> {
             return args.isEmpty() ? Command.USAGE : Command.OK;
         }
         String name = args.get(0);
-        Command command = await(name);
-        if (command == null) {
+        ComponentServiceObjects<Command> objects = await(name);
+        if (objects == null) {
             return Command.USAGE;
+        }
+        Command command = objects.getService();
+        if (command == null) {
+            err.println("flam: command '" + name + "' failed to start");
+            return 1;
         }
         timing("ready: command '" + name + "' bound");
         try {
@@ -132,6 +140,7 @@ public final class FlamMain implements Callable<Integer> {
             return 1;
         } finally {
             timing("command '" + name + "' done");
+            objects.ungetService(command);
         }
     }
 
@@ -178,7 +187,7 @@ public final class FlamMain implements Callable<Integer> {
         }
     }
 
-    private Command await(String name) {
+    private ComponentServiceObjects<Command> await(String name) {
         List<ComponentDescriptionDTO> declaring = declaring(name);
         if (declaring.isEmpty()) {
             err.println("flam: unknown command '" + name + "'");
@@ -283,7 +292,13 @@ public final class FlamMain implements Callable<Integer> {
         to.println();
         to.println("commands:");
         synchronized (commands) {
-            summaries.forEach((name, summary) -> to.printf("  %-10s %s%n", name, summary));
+            commands.forEach((name, objects) -> {
+                Command c = objects.getService();
+                to.printf("  %-10s %s%n", name, c == null ? "(failed to start)" : c.summary());
+                if (c != null) {
+                    objects.ungetService(c);
+                }
+            });
         }
         to.println("  help       this list");
     }

@@ -16,6 +16,8 @@ import org.flam.api.FlamProperties;
 import org.flam.api.command.Command;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -87,8 +89,8 @@ class FlamMainTest {
         int run(List<String> args, PrintStream out) throws Exception;
     }
 
-    private static Command command(Body body) {
-        return new Command() {
+    private static ComponentServiceObjects<Command> command(Body body) {
+        Command command = new Command() {
             @Override
             public String summary() {
                 return "test command";
@@ -97,6 +99,21 @@ class FlamMainTest {
             @Override
             public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
                 return body.run(args, out);
+            }
+        };
+        return new ComponentServiceObjects<>() {
+            @Override
+            public Command getService() {
+                return command;
+            }
+
+            @Override
+            public void ungetService(Command service) {
+            }
+
+            @Override
+            public ServiceReference<Command> getServiceReference() {
+                throw new UnsupportedOperationException();
             }
         };
     }
