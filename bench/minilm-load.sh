@@ -5,5 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 m=bundles/org.flam.text.minilm
 mvn -B -q -pl "$m" -am test-compile -DskipTests
-cp=$(mvn -B -q -pl "$m" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-exec java -cp "$m/target/classes:$m/target/test-classes:$cp" org.flam.text.minilm.internal.MiniLmLoadBench "${1:-5}"
+cpfile=$(mktemp)
+trap 'rm -f "$cpfile"' EXIT
+mvn -B -q -pl "$m" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
+cp=$(cat "$cpfile")
+java -cp "$m/target/classes:$m/target/test-classes:$cp" org.flam.text.minilm.internal.MiniLmLoadBench "${1:-5}"

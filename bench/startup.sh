@@ -17,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT
 printf 'class Hello { public static void main(String[] a) { } }\n' > "$tmp/Hello.java"
 javac -d "$tmp" "$tmp/Hello.java"
 
-ms() { date +%s%N | awk '{printf "%d", $1/1000000}'; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # one launch: prints "ready done total" in ms (done only for embed)
@@ -25,7 +25,8 @@ launch() {
   local home=$1; shift
   local s e out
   s=$(ms)
-  out=$(HOME=$home java -Dflam.timing=true -jar "$jar" "$@" 2>&1 >/dev/null)
+  # Java takes its home from the password database, not $HOME: set user.home itself
+  out=$(env -u XDG_CACHE_HOME java -Duser.home="$home" -Dflam.timing=true -jar "$jar" "$@" 2>&1 >/dev/null)
   e=$(ms)
   local ready done
   ready=$(sed -n 's/.*ready: .* at \([0-9]*\) ms/\1/p' <<<"$out")
