@@ -30,6 +30,26 @@ public interface TextEncoder {
      */
     float[][] encode(List<String> texts);
 
+    /**
+     * Checks the contract of {@link #encode(List)} for implementations: no null or blank text.
+     *
+     * @return {@code texts}
+     * @throws NullPointerException     if {@code texts} is null
+     * @throws IllegalArgumentException naming the index of the first null or blank text
+     */
+    static List<String> requireTexts(List<String> texts) {
+        if (texts == null) {
+            throw new NullPointerException("texts");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("text " + i + " is " + (text == null ? "null" : "blank"));
+            }
+        }
+        return texts;
+    }
+
     /** Encodes one text; returns a new {@code float[H_t]} owned by the caller. */
     default float[] encode(String text) {
         return encode(List.of(text))[0];

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import org.flam.api.FlamProperties;
 import org.flam.api.spi.TextEncoder;
@@ -55,14 +54,10 @@ public final class HashingTextEncoder implements TextEncoder {
 
     @Override
     public float[][] encode(List<String> texts) {
-        Objects.requireNonNull(texts, "texts");
+        TextEncoder.requireTexts(texts);
         float[][] out = new float[texts.size()][];
         for (int i = 0; i < out.length; i++) {
-            String text = texts.get(i);
-            if (text == null || text.isBlank()) {
-                throw new IllegalArgumentException("text " + i + " is " + (text == null ? "null" : "blank"));
-            }
-            out[i] = features(text);
+            out[i] = features(texts.get(i));
         }
         return out;
     }

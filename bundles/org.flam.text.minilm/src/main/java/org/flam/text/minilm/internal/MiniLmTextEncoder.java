@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -116,14 +115,11 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     @Override
     public float[][] encode(List<String> texts) {
-        Objects.requireNonNull(texts, "texts");
+        TextEncoder.requireTexts(texts);
         float[][] out = new float[texts.size()][];
         Map<String, List<Integer>> missing = new LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            if (text == null || text.isBlank()) {
-                throw new IllegalArgumentException("text " + i + " is " + (text == null ? "null" : "blank"));
-            }
             float[] cached = cache.get(text);
             if (cached != null) {
                 out[i] = cached.clone();
