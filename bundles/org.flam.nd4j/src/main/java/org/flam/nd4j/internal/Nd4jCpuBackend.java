@@ -13,6 +13,7 @@ import org.flam.api.graph.GraphBackend;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -35,7 +36,8 @@ public final class Nd4jCpuBackend implements GraphBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jCpuBackend.class);
 
-    private final BackendInfo info;
+    /** Replaced when the thread count is reconfigured. */
+    private volatile BackendInfo info;
 
     @Activate
     public Nd4jCpuBackend(Nd4jCpuBackendConfiguration config) {
@@ -53,14 +55,21 @@ public final class Nd4jCpuBackend implements GraphBackend {
         this.info = Nd4jInitializer.initialize(threads, nativeCacheDir, loader);
     }
 
+    /**
+     * The thread count changes at once (without this method DS would reactivate the
+     * component, which cannot re-initialise ND4J anyway); the native cache directory is only
+     * read when JavaCPP first loads the natives, so a new one waits for the next start.
+     */
     @Modified
     void modified(Nd4jCpuBackendConfiguration config) {
-        // ND4J reads its native settings once per JVM: they cannot change under running graphs.
-        if (config.threads() != 0 && config.threads() != info.threads()) {
-            Nd4j.getEnvironment().setMaxMasterThreads(config.threads());
-            Nd4j.getEnvironment().setMaxThreads(config.threads());
+        if (config.threads() > 0 && config.threads() != info.threads()) {
+            info = Nd4jInitializer.setThreads(config.threads());
         }
-        LOG.warn("ND4J backend configuration changed; a new native cache directory takes effect at the next start");
+        String dir = config.nativeCacheDir();
+        if (!dir.isBlank() && !dir.equals(System.getProperty(JAVACPP_CACHE_DIR))) {
+            LOG.warn("ND4J natives stay in {} until the next start (configured: {})",
+                    System.getProperty(JAVACPP_CACHE_DIR), dir);
+        }
     }
 
     @Override
@@ -126,17 +135,31 @@ public final class Nd4jCpuBackend implements GraphBackend {
             thread.setContextClassLoader(loader);
             try {
                 long start = System.nanoTime();
+                Nd4j.getExecutioner(); // loads the backend and its natives, which the thread settings need
                 if (threads > 0) {
-                    Nd4j.getEnvironment().setMaxMasterThreads(threads);
-                    Nd4j.getEnvironment().setMaxThreads(threads);
+                    applyThreads(threads);
                 }
-                Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
-                initialized = describe(env);
+                initialized = describe(Nd4j.getExecutioner().getEnvironmentInformation());
                 LOG.debug("ND4J initialised in {} ms: {}", (System.nanoTime() - start) / 1_000_000, initialized);
                 return initialized;
             } finally {
                 thread.setContextClassLoader(previous);
             }
+        }
+
+        /** Changes the OpenMP thread count of the running backend; returns the new description. */
+        static synchronized BackendInfo setThreads(int threads) {
+            applyThreads(threads);
+            initialized = describe(Nd4j.getExecutioner().getEnvironmentInformation());
+            return initialized;
+        }
+
+        /** OpenMP threads of libnd4j's own loops, and the threads OpenBLAS uses for matrix products. */
+        private static void applyThreads(int threads) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            Nd4j.factory().blas().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+            Nd4j.getEnvironment().setMaxThreads(threads);
         }
 
         private static BackendInfo describe(Properties env) {
@@ -148,7 +171,7 @@ public final class Nd4jCpuBackend implements GraphBackend {
             String cores = String.valueOf(env.getOrDefault("cores", Runtime.getRuntime().availableProcessors()));
             String device = System.getProperty("os.arch") + ", " + cores + " cores"
                     + ", oneDNN, natives in " + nativeCacheDir();
-            int ompThreads = Nd4j.getEnvironment().maxThreads();
+            int ompThreads = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
             return new BackendInfo(NAME, device, Math.max(1, ompThreads), versions);
         }
 

@@ -41,6 +41,15 @@ class Nd4jCpuBackendTest {
     }
 
     @Test
+    void theThreadCountCanBeReconfiguredWhileRunning() {
+        try {
+            assertEquals(2, Nd4jCpuBackend.Nd4jInitializer.setThreads(2).threads());
+        } finally {
+            assertEquals(1, Nd4jCpuBackend.Nd4jInitializer.setThreads(1).threads());
+        }
+    }
+
+    @Test
     void newGraphsHaveTheExecutionCacheDisabled() {
         // The cache returned alternating values for identical inputs in 1.0.0-M2.1.
         assertFalse(backend.newGraph().isEnableCache());
