@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A recording that cannot be read, with the file and the reason. Never thrown for I/O
- * trouble of the disk itself only (that is a plain {@link IOException} cause).
+ * A recording that cannot be read, with the file and the reason; the message starts with the
+ * file's path. A failure of the disk itself is {@link Reason#UNREADABLE} with the
+ * {@link IOException} as its cause; an exception a third-party decoder threw on damaged data
+ * is the cause of a {@link Reason#CORRUPT} one.
  */
 public final class AudioFileException extends IOException {
 
@@ -26,7 +28,7 @@ public final class AudioFileException extends IOException {
         UNSUPPORTED_FORMAT,
         /** Absurd parameters: sample rate, channel count, bit depth or length beyond the limits. */
         TOO_LARGE,
-        /** The file cannot be opened (missing, a directory, no permission). */
+        /** The file cannot be opened or read (missing, a directory, no permission, a disk error). */
         UNREADABLE
     }
 
