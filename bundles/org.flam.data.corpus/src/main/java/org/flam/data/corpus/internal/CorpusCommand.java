@@ -1,0 +1,175 @@
+package org.flam.data.corpus.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.flam.api.FlamProperties;
+import org.flam.api.command.Command;
+import org.flam.data.corpus.CorpusIndex;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * {@code flam corpus --out FILE [--from DIR] [--source NAME=DIR]... [--root DIR]}: builds the
+ * corpus index and writes it atomically, then prints a summary (labels, clips, hours, events
+ * and backgrounds per source, and why recordings were left out). Progress goes to standard
+ * error.
+ *
+ * <ul>
+ * <li>{@code --from DIR}: every sub-folder of DIR is a source named by its folder (a Debian
+ * package name), in name order; the corpus root defaults to DIR.</li>
+ * <li>{@code --source NAME=DIR}: one source; may repeat; added after those of {@code --from}.</li>
+ * <li>{@code --root DIR}: the corpus root (entries' paths are relative to it); defaults to the
+ * {@code --from} folder, else the deepest folder holding every source.</li>
+ * </ul>
+ *
+ * <p>Also runs without OSGi ({@link #main}), with the default configuration, so that
+ * {@code runtime/setup-corpus.sh} can build a corpus from the module's class path.
+ */
+@Component(service = Command.class, configurationPid = CorpusCommand.PID,
+        property = FlamProperties.COMMAND + "=corpus")
+@Designate(ocd = CorpusCommandConfiguration.class)
+public final class CorpusCommand implements Command {
+
+    static final String PID = "org.flam.data.corpus";
+    static final double DEFAULT_MIN_SECONDS = 0.05;
+    static final String USAGE_TEXT = "corpus --out FILE [--from DIR] [--source NAME=DIR]... [--root DIR]";
+
+    private final Path docDir;
+    private final double minSeconds;
+
+    @Activate
+    public CorpusCommand(CorpusCommandConfiguration config) {
+        this(Path.of(config.docDir()), config.minSeconds());
+    }
+
+    CorpusCommand(Path docDir, double minSeconds) {
+        this.docDir = docDir;
+        this.minSeconds = minSeconds;
+    }
+
+    /** Runs {@code flam corpus ARGS} outside OSGi with the default configuration; exits with its status. */
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = new CorpusCommand(Path.of("/usr/share/doc"), DEFAULT_MIN_SECONDS)
+                    .run(List.of(args), System.out, System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flam corpus: " + e.getMessage() + "\nusage: " + USAGE_TEXT);
+            status = USAGE;
+        } catch (IOException e) {
+            System.err.println("flam corpus: " + e.getMessage());
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    @Override
+    public String summary() {
+        return "build the corpus index from folders of recordings: " + USAGE_TEXT;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Path output = null;
+        Path from = null;
+        Path root = null;
+        List<CorpusBuilder.Source> named = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--out" -> output = Path.of(value(args, ++i, a));
+                case "--from" -> from = Path.of(value(args, ++i, a));
+                case "--root" -> root = Path.of(value(args, ++i, a));
+                case "--source" -> {
+                    String v = value(args, ++i, a);
+                    int eq = v.indexOf('=');
+                    if (eq <= 0 || eq == v.length() - 1) {
+                        throw new IllegalArgumentException("--source needs NAME=DIR, got \"" + v + "\"");
+                    }
+                    named.add(new CorpusBuilder.Source(v.substring(0, eq), Path.of(v.substring(eq + 1))));
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + a);
+            }
+        }
+        if (output == null) {
+            throw new IllegalArgumentException("--out FILE is required");
+        }
+        List<CorpusBuilder.Source> sources = new ArrayList<>();
+        if (from != null) {
+            sources.addAll(sourcesIn(from));
+        }
+        sources.addAll(named);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no sources: give --from DIR or --source NAME=DIR");
+        }
+        if (root == null) {
+            root = from != null ? from : commonFolder(sources);
+        }
+        CorpusBuilder.Result result = new CorpusBuilder(docDir, minSeconds, err::println).build(root, sources);
+        Path parent = output.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        CorpusIndex.write(result.corpus(), output);
+        printSummary(result, output, out);
+        return OK;
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static List<CorpusBuilder.Source> sourcesIn(Path from) throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new IOException("--from " + from + " is not a folder");
+        }
+        try (Stream<Path> list = Files.list(from)) {
+            return list.filter(Files::isDirectory)
+                    .sorted()
+                    .map(p -> new CorpusBuilder.Source(p.getFileName().toString(), p))
+                    .toList();
+        }
+    }
+
+    /** The deepest folder that holds every source folder. */
+    static Path commonFolder(List<CorpusBuilder.Source> sources) {
+        Path common = sources.get(0).dir().toAbsolutePath().normalize();
+        for (CorpusBuilder.Source s : sources) {
+            Path dir = s.dir().toAbsolutePath().normalize();
+            while (!dir.startsWith(common)) {
+                common = common.getParent();
+            }
+        }
+        // A single source is its own root only if its name should not appear in paths: keep
+        // the source folder's name in every path, so entries say where they come from.
+        return sources.size() == 1 && common.getParent() != null ? common.getParent() : common;
+    }
+
+    private static void printSummary(CorpusBuilder.Result r, Path output, PrintStream out) throws IOException {
+        out.printf(Locale.ROOT, "wrote %s (sha256 %s)%n", output, CorpusIndex.sha256(output));
+        out.printf(Locale.ROOT, "%-28s %7s %7s %7s %6s %7s  %s%n", "source", "labels", "clips", "events",
+                "bgs", "hours", "licence");
+        for (Map.Entry<String, CorpusBuilder.Stats> e : r.bySource().entrySet()) {
+            CorpusBuilder.Stats s = e.getValue();
+            out.printf(Locale.ROOT, "%-28s %7d %7d %7d %6d %7.3f  %s%n", e.getKey(), s.labels(), s.clips(),
+                    s.events(), s.backgrounds(), s.seconds() / 3600, r.licences().get(e.getKey()));
+        }
+        CorpusBuilder.Stats t = r.total();
+        out.printf(Locale.ROOT, "%-28s %7d %7d %7d %6d %7.3f%n", "total", t.labels(), t.clips(), t.events(),
+                t.backgrounds(), t.seconds() / 3600);
+        double backgroundHours = r.corpus().backgrounds().stream().mapToDouble(e -> e.durationSeconds()).sum() / 3600;
+        out.printf(Locale.ROOT, "backgrounds: %d clips, %.3f h%n", t.backgrounds(), backgroundHours);
+        out.println("left out:");
+        t.excluded().forEach((why, n) -> out.printf(Locale.ROOT, "  %7d  %s%n", n, why));
+    }
+}
