@@ -90,6 +90,18 @@ public record Mixture(AudioClip audio, List<SoundEvent> events, FrameScores fram
     public record Background(CorpusEntry entry, double startSeconds) {
 
         /**
+         * {@link CorpusEntry#source()} of a background the synthesizer generated (coloured
+         * noise) because no recording fitted; its path names the noise, e.g.
+         * {@code generated/pink-noise}.
+         */
+        public static final String GENERATED_SOURCE = "flam-generated";
+
+        /** Whether this background is generated noise rather than a corpus recording. */
+        public boolean generated() {
+            return GENERATED_SOURCE.equals(entry.source());
+        }
+
+        /**
          * Validates.
          *
          * @throws NullPointerException     if {@code entry} is null

@@ -1,6 +1,7 @@
 package org.flam.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,14 @@ class MixtureTest {
         events.clear();
         assertEquals(3, m.events().size());
         assertEquals(12.5, m.background().startSeconds(), 0.0);
+    }
+
+    @Test
+    void aBackgroundIsGeneratedExactlyWhenItsSourceSaysSo() {
+        assertFalse(BG.generated());
+        CorpusEntry noise = new CorpusEntry("generated/pink-noise", new Caption("pink noise", List.of()), 10,
+                Kind.BACKGROUND, Mixture.Background.GENERATED_SOURCE, "CC0-1.0");
+        assertTrue(new Mixture.Background(noise, 0).generated());
     }
 
     @Test

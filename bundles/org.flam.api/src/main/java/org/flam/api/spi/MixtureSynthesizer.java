@@ -32,7 +32,9 @@ public interface MixtureSynthesizer {
     /**
      * Synthesizes mixture number {@code index} of the sequence for {@code seed}.
      *
-     * @param corpus the recordings to draw from; needs at least one event and one background
+     * @param corpus the recordings to draw from; needs at least one event. Without a
+     *               background that fits, implementations use a generated one (coloured
+     *               noise) and say so in {@link Mixture.Background#generated()}
      * @param seed   sequence seed
      * @param index  position in the sequence, {@code >= 0}
      * @param grid   the frame grid of the labels, read from the encoder
@@ -41,7 +43,7 @@ public interface MixtureSynthesizer {
      * @return the mixture, {@code mixture.frameLabels().grid()} equal to {@code grid}
      * @throws IOException              if a corpus recording cannot be read
      * @throws IllegalArgumentException if {@code index < 0}, the grid does not fit the clip
-     *                                  length, or the corpus lacks events or backgrounds
+     *                                  length, or the corpus lacks events
      */
     Mixture synthesize(Corpus corpus, long seed, long index, FrameGrid grid) throws IOException;
 }
