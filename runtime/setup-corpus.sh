@@ -192,11 +192,5 @@ for line in "en|english|The weather today is cloudy with a little rain in the af
 done
 
 say "building the corpus index"
-m=bundles/org.flam.data.corpus
-# maven.test.skip: the corpus needs the modules, not their tests compiled.
-mvn -B -q -pl "$m" -am install -Dmaven.test.skip=true
-cpfile=$(mktemp)
-trap 'rm -f "$cpfile"' EXIT
-mvn -B -q -pl "$m" dependency:build-classpath -Dmdep.outputFile="$cpfile"
-java -cp "$m/target/classes:$(cat "$cpfile")" org.flam.data.corpus.internal.CorpusCommand \
-  --out "$out/corpus.tsv" --from "$staging" | tee "$out/summary.txt"
+# flam corpus runs in the data assembly (built on first use)
+"$(dirname "$(readlink -f "$0")")/flam" corpus --out "$out/corpus.tsv" --from "$staging" | tee "$out/summary.txt"

@@ -56,22 +56,6 @@ public final class CorpusCommand implements Command {
         this.minSeconds = minSeconds;
     }
 
-    /** Runs {@code flam corpus ARGS} outside OSGi with the default configuration; exits with its status. */
-    public static void main(String[] args) {
-        int status;
-        try {
-            status = new CorpusCommand(Path.of("/usr/share/doc"), DEFAULT_MIN_SECONDS)
-                    .run(List.of(args), System.out, System.err);
-        } catch (IllegalArgumentException e) {
-            System.err.println("flam corpus: " + e.getMessage() + "\nusage: " + USAGE_TEXT);
-            status = USAGE;
-        } catch (IOException e) {
-            System.err.println("flam corpus: " + e.getMessage());
-            status = 1;
-        }
-        System.exit(status);
-    }
-
     @Override
     public String summary() {
         return "build the corpus index from folders of recordings: " + USAGE_TEXT;
