@@ -14,15 +14,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
 
 /**
- * The detection assembly as Pax Exam options: every bundle Maven copied to
- * {@code target/bundles} (the same set detect.bndrun resolves to), with the start levels and
- * boot delegation of cnf/run.bnd.
+ * An assembly as Pax Exam options: exactly the {@code -runbundles} its {@code .bndrun}
+ * resolved to (the jars are taken from {@code target/bundles}, where Maven copied them), with
+ * the start levels and boot delegation of cnf/run.bnd.
  */
 final class Assembly {
 
@@ -33,7 +36,30 @@ final class Assembly {
     private Assembly() {
     }
 
-    static Option[] options() {
+    /** The bundle symbolic names in {@code features/<feature>/<feature>.bndrun}'s -runbundles. */
+    static Set<String> runBundles(String feature) {
+        Path bndrun = Path.of(System.getProperty("flam.itest.features", "../features"), feature, feature + ".bndrun");
+        String text;
+        try {
+            text = Files.readString(bndrun).replace("\\\n", " ");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + bndrun, e);
+        }
+        Matcher header = Pattern.compile("(?m)^-runbundles:(.*)$").matcher(text);
+        if (!header.find()) {
+            throw new IllegalStateException(bndrun + " has no resolved -runbundles");
+        }
+        Set<String> names = new TreeSet<>();
+        Matcher clause = Pattern.compile("([A-Za-z0-9_.\\-]+);version=").matcher(header.group(1));
+        while (clause.find()) {
+            names.add(clause.group(1));
+        }
+        return names;
+    }
+
+    static Option[] options(String feature) {
+        Set<String> wanted = runBundles(feature);
+        Set<String> found = new TreeSet<>();
         List<Option> options = new ArrayList<>();
         options.add(bootDelegationPackages("sun.*", "com.sun.*", "jdk.internal.*"));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
@@ -45,11 +71,21 @@ final class Assembly {
             for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
                 String[] header = header(jar);
                 String bsn = header[0];
+                if (!wanted.contains(bsn)) {
+                    continue;
+                }
+                found.add(bsn);
                 boolean fragment = header[1] != null;
                 options.add(bundle("reference:" + jar.toUri()).startLevel(FIRST.contains(bsn) ? 1 : 2).start(!fragment));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the assembly's bundles in " + dir, e);
+        }
+        Set<String> missing = new TreeSet<>(wanted);
+        missing.removeAll(found);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the " + feature + " assembly needs " + missing + ", not in " + dir
+                    + " (add them to itests/pom.xml)");
         }
         options.add(junitBundles());
         return options.toArray(new Option[0]);

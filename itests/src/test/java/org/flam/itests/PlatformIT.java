@@ -46,7 +46,7 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** The detection assembly in a running Felix framework. */
+/** The detection assembly (features/detect) in a running Felix framework. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class PlatformIT {
@@ -58,7 +58,7 @@ public class PlatformIT {
 
     @Configuration
     public Option[] configuration() {
-        return Assembly.options();
+        return Assembly.options("detect");
     }
 
     @Test

@@ -49,13 +49,21 @@ public final class CorpusBuilder {
     /**
      * One source: a package name (which picks its rule and its copyright file) and its folder.
      *
-     * @param name the Debian package, e.g. {@code hedgewars-data}
-     * @param dir  the folder holding its recordings; must lie inside the corpus root
+     * @param name    the Debian package, e.g. {@code hedgewars-data}, or any name for a folder
+     *                of one's own
+     * @param dir     the folder holding its recordings; must lie inside the corpus root
+     * @param licence the licence of its recordings, or null to take it from the rule or the
+     *                package's copyright file
      */
-    public record Source(String name, Path dir) {
+    public record Source(String name, Path dir, String licence) {
         public Source {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(dir, "dir");
+        }
+
+        /** A source whose licence comes from its rule or its package's copyright file. */
+        public Source(String name, Path dir) {
+            this(name, dir, null);
         }
     }
 
@@ -129,7 +137,7 @@ public final class CorpusBuilder {
                 throw new IllegalArgumentException("source " + source.name() + " folder " + dir
                         + " is not inside the corpus root " + absoluteRoot);
             }
-            String licence = licence(rule);
+            String licence = licence(source, rule);
             licences.put(source.name(), licence);
             List<CorpusEntry> kept = new ArrayList<>();
             Map<String, Integer> excluded = new TreeMap<>();
@@ -187,7 +195,10 @@ public final class CorpusBuilder {
         return null;
     }
 
-    private String licence(SourceRule rule) throws IOException {
+    private String licence(Source source, SourceRule rule) throws IOException {
+        if (source.licence() != null) {
+            return source.licence();
+        }
         if (rule.licence() != null) {
             return rule.licence();
         }
@@ -195,7 +206,7 @@ public final class CorpusBuilder {
         String licence = Files.isRegularFile(copyright) ? Licences.ofCopyright(copyright) : null;
         if (licence == null) {
             throw new IOException("no licence for source " + rule.name() + ": " + copyright
-                    + " is missing or has no License: field in a Files: paragraph, and its rule names none");
+                    + " is missing or has no License: field in a Files: paragraph, and its rule names none (give one with --licence NAME=LICENCE)");
         }
         return licence;
     }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class CorpusCommand implements Command {
 
     static final String PID = "org.flam.data.corpus";
     static final double DEFAULT_MIN_SECONDS = 0.05;
-    static final String USAGE_TEXT = "corpus --out FILE [--from DIR] [--source NAME=DIR]... [--root DIR]";
+    static final String USAGE_TEXT = "corpus --out FILE [--from DIR] [--source NAME=DIR]... [--licence NAME=LICENCE]... [--root DIR]";
 
     private final Path docDir;
     private final double minSeconds;
@@ -67,6 +68,7 @@ public final class CorpusCommand implements Command {
         Path from = null;
         Path root = null;
         List<CorpusBuilder.Source> named = new ArrayList<>();
+        Map<String, String> licences = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -81,6 +83,14 @@ public final class CorpusCommand implements Command {
                     }
                     named.add(new CorpusBuilder.Source(v.substring(0, eq), Path.of(v.substring(eq + 1))));
                 }
+                case "--licence" -> {
+                    String v = value(args, ++i, a);
+                    int eq = v.indexOf('=');
+                    if (eq <= 0 || eq == v.length() - 1) {
+                        throw new IllegalArgumentException("--licence needs NAME=LICENCE, got \"" + v + "\"");
+                    }
+                    licences.put(v.substring(0, eq), v.substring(eq + 1));
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
@@ -92,6 +102,12 @@ public final class CorpusCommand implements Command {
             sources.addAll(sourcesIn(from));
         }
         sources.addAll(named);
+        for (String name : licences.keySet()) {
+            if (sources.stream().noneMatch(s -> s.name().equals(name))) {
+                throw new IllegalArgumentException("--licence names no source: " + name);
+            }
+        }
+        sources.replaceAll(s -> new CorpusBuilder.Source(s.name(), s.dir(), licences.get(s.name())));
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no sources: give --from DIR or --source NAME=DIR");
         }
