@@ -36,6 +36,12 @@ public interface Metric {
     String DTC_THRESHOLD = "dtc_threshold";
     /** Ground-truth intersection criterion of PSDS (fraction, 0.7 for PSDS1). */
     String GTC_THRESHOLD = "gtc_threshold";
+    /**
+     * Cross-trigger tolerance criterion of PSDS (fraction of a detection that must intersect
+     * ground truth of another label to count as a cross-trigger; 0.3 in the PSDS paper; only
+     * used when {@link #ALPHA_CT} is not 0).
+     */
+    String CTTC_THRESHOLD = "cttc_threshold";
     /** PSDS cross-trigger weight {@code α_ct} (0 for PSDS1). */
     String ALPHA_CT = "alpha_ct";
     /** PSDS weight of the across-label standard deviation {@code α_st} (1 for PSDS1). */
@@ -99,5 +105,32 @@ public interface Metric {
             Map<String, List<SoundEvent>> groundTruth, Map<String, Double> durations,
             Map<String, Double> parameters) {
         throw new UnsupportedOperationException(name() + " is computed from " + input());
+    }
+
+    /**
+     * Computes the metric from several operating points of one system, each a complete
+     * detection table (e.g. the detections at one decision threshold), as {@code psds_eval}
+     * does: each table gives one point per label of the ROC the metric integrates.
+     * Implemented only by metrics that are defined over operating points (PSDS); the default
+     * throws.
+     *
+     * @param operatingPoints one detection table per operating point, each as the
+     *                        {@code detections} of {@link #evaluateDetections} (file to its
+     *                        detected events; a file without detections may be absent); at
+     *                        least one
+     * @param groundTruth     file to its ground-truth events, as for {@link #evaluateScores}
+     * @param durations       file to its duration in seconds: the evaluated files (false
+     *                        positive rates are per hour of their total duration); every file
+     *                        with detections or ground truth must be a key
+     * @param parameters      overrides of the defaults; may be empty
+     * @return named values and curves
+     * @throws IllegalArgumentException      as for {@link #evaluateScores}, or if there is no
+     *                                       operating point
+     * @throws UnsupportedOperationException if the metric is not defined over operating points
+     */
+    default MetricResult evaluateOperatingPoints(List<Map<String, List<SoundEvent>>> operatingPoints,
+            Map<String, List<SoundEvent>> groundTruth, Map<String, Double> durations,
+            Map<String, Double> parameters) {
+        throw new UnsupportedOperationException(name() + " is not computed from operating points");
     }
 }
