@@ -1,30 +1,18 @@
 package org.flam.cli.internal;
 
-/** The one piece of JSON writing the commands need: a string literal (RFC 8259 escaping). */
+import jakarta.json.spi.JsonProvider;
+
+/** The one piece of JSON writing the commands need: string literals. */
 final class Json {
+
+    /** Looked up once: inside OSGi the lookup goes through the hk2 resource locator. */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private Json() {
     }
 
+    /** {@code s} as a JSON string literal, quoted and escaped (RFC 8259), by the JSON-P provider. */
     static String string(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return PROVIDER.createValue(s).toString();
     }
 }

@@ -5,12 +5,17 @@ import java.util.Map;
 
 import org.flam.api.MetricResult;
 
+import jakarta.json.spi.JsonProvider;
+
 /**
  * The JSON {@code flam eval scores} prints:
  * {@code {"files": N, "median_filter_frames": M, "metrics": {"<metric>": {"<value>": x, ...}, ...}}}.
  * Undefined values (NaN) are written as {@code null}, which JSON can hold and NaN is not.
  */
 final class JsonReport {
+
+    /** Looked up once: inside OSGi the lookup goes through the hk2 resource locator. */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private JsonReport() {
     }
@@ -42,26 +47,8 @@ final class JsonReport {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.format(Locale.ROOT, "%.1f", x) : Double.toString(x);
     }
 
-    /** A JSON string literal (RFC 8259 escaping). */
+    /** {@code s} as a JSON string literal, quoted and escaped (RFC 8259), by the JSON-P provider. */
     static String string(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return PROVIDER.createValue(s).toString();
     }
 }
