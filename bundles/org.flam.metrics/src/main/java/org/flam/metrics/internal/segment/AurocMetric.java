@@ -1,12 +1,8 @@
 package org.flam.metrics.internal.segment;
 
-import java.util.List;
-import java.util.Map;
 
 import org.flam.api.FlamProperties;
-import org.flam.api.FrameScores;
 import org.flam.api.MetricResult;
-import org.flam.api.SoundEvent;
 import org.flam.api.spi.Metric;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,13 +22,11 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = Metric.class, configurationPid = AurocMetric.PID,
         property = FlamProperties.NAME + "=" + AurocMetric.NAME)
 @Designate(ocd = AurocMetricConfiguration.class)
-public final class AurocMetric implements Metric {
+public final class AurocMetric extends SegmentRocMetric {
 
     static final String PID = "org.flam.metrics.auroc";
     /** {@code flam.name} of this metric, {@link MetricResult#AUROC}. */
     public static final String NAME = MetricResult.AUROC;
-
-    private final SegmentRoc roc;
 
     @Activate
     public AurocMetric(AurocMetricConfiguration config) {
@@ -45,23 +39,6 @@ public final class AurocMetric implements Metric {
      * @param maxFpr         default upper FPR, in {@code (0, 1]}
      */
     AurocMetric(String name, double segmentSeconds, double maxFpr) {
-        this.roc = new SegmentRoc(name, new SegmentRoc.Settings(segmentSeconds, maxFpr));
-    }
-
-    @Override
-    public String name() {
-        return roc.name();
-    }
-
-    @Override
-    public Input input() {
-        return Input.FRAME_SCORES;
-    }
-
-    @Override
-    public MetricResult evaluateScores(Map<String, FrameScores> scores,
-            Map<String, List<SoundEvent>> groundTruth, Map<String, Double> durations,
-            Map<String, Double> parameters) {
-        return roc.evaluate(scores, groundTruth, durations, parameters);
+        super(name, segmentSeconds, maxFpr);
     }
 }

@@ -1,12 +1,8 @@
 package org.flam.metrics.internal.segment;
 
-import java.util.List;
-import java.util.Map;
 
 import org.flam.api.FlamProperties;
-import org.flam.api.FrameScores;
 import org.flam.api.MetricResult;
-import org.flam.api.SoundEvent;
 import org.flam.api.spi.Metric;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,13 +20,11 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = Metric.class, configurationPid = MpaucMetric.PID,
         property = FlamProperties.NAME + "=" + MpaucMetric.NAME)
 @Designate(ocd = MpaucMetricConfiguration.class)
-public final class MpaucMetric implements Metric {
+public final class MpaucMetric extends SegmentRocMetric {
 
     static final String PID = "org.flam.metrics.mpauc";
     /** {@code flam.name} of this metric, {@link MetricResult#MPAUC}. */
     public static final String NAME = MetricResult.MPAUC;
-
-    private final SegmentRoc roc;
 
     @Activate
     public MpaucMetric(MpaucMetricConfiguration config) {
@@ -43,23 +37,6 @@ public final class MpaucMetric implements Metric {
      * @param maxFpr         default upper FPR, in {@code (0, 1]}
      */
     MpaucMetric(String name, double segmentSeconds, double maxFpr) {
-        this.roc = new SegmentRoc(name, new SegmentRoc.Settings(segmentSeconds, maxFpr));
-    }
-
-    @Override
-    public String name() {
-        return roc.name();
-    }
-
-    @Override
-    public Input input() {
-        return Input.FRAME_SCORES;
-    }
-
-    @Override
-    public MetricResult evaluateScores(Map<String, FrameScores> scores,
-            Map<String, List<SoundEvent>> groundTruth, Map<String, Double> durations,
-            Map<String, Double> parameters) {
-        return roc.evaluate(scores, groundTruth, durations, parameters);
+        super(name, segmentSeconds, maxFpr);
     }
 }
