@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 m=bundles/org.flam.loss.flam
-# Not in the root reactor yet: build the module on its own.
 mvn -B -q -pl "$m" -am test-compile -DskipTests
 cpfile=$(mktemp)
 trap 'rm -f "$cpfile"' EXIT
