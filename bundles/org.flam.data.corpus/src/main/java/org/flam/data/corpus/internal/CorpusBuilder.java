@@ -1,19 +1,15 @@
 package org.flam.data.corpus.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +27,7 @@ import org.flam.audio.io.AudioFileException;
 import org.flam.audio.io.AudioInfo;
 import org.flam.audio.io.AudioReader;
 import org.flam.audio.io.AudioStream;
+import org.flam.data.corpus.CorpusIndex;
 
 /**
  * Builds a {@link Corpus} from source folders: walks each folder (following links, files in
@@ -187,7 +184,7 @@ public final class CorpusBuilder {
         if (d.isExcluded()) {
             return d.excluded();
         }
-        String previous = firstPathOfHash.putIfAbsent(sha256(file), corpusPath);
+        String previous = firstPathOfHash.putIfAbsent(CorpusIndex.sha256(file), corpusPath);
         if (previous != null) {
             return "duplicate (same bytes as an earlier recording)";
         }
@@ -259,22 +256,6 @@ public final class CorpusBuilder {
             // Older stamp descriptions are Latin-1.
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static Stats stats(List<CorpusEntry> entries, Map<String, Integer> excluded) {
