@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.flam.api.AudioClip;
 import org.flam.api.Corpus;
@@ -17,6 +19,7 @@ import org.flam.api.FrameGrid;
 import org.flam.api.FrameScores;
 import org.flam.api.Mixture;
 import org.flam.api.SoundEvent;
+import org.flam.audio.io.AudioFileException;
 
 /**
  * Mixture synthesis of SPEC §4, step by step, for one split. Thread-safe; every random draw
@@ -64,7 +67,11 @@ final class Synthesis {
     private record Bed(Mixture.Background background, double[] samples) {
     }
 
+    private static final System.Logger LOG = System.getLogger(Synthesis.class.getName());
+
     private final MixtureParameters p;
+    /** Paths of event recordings found corrupt, each reported once (threads share this). */
+    private final Set<String> corrupt = ConcurrentHashMap.newKeySet();
     private final RecordingLoader loader;
     private final LoudnessLabeller labeller;
     private final Smoothing smoothing;
@@ -123,7 +130,8 @@ final class Synthesis {
         List<PlacedEvent> placed = new ArrayList<>();
         for (int e = 0; e < target; e++) {
             CorpusEntry entry = pools.events().get(random.nextInt(pools.events().size()));
-            PlacedEvent event = place(entry, loader.load(corpus, entry, p.sampleRate()), backgroundRms, placement, random);
+            float[] source = loadEvent(corpus, entry);
+            PlacedEvent event = source == null ? null : place(entry, source, backgroundRms, placement, random);
             if (event != null) {
                 placed.add(event);
                 for (int q = 0; q < event.parts().length; q++) {
@@ -137,6 +145,24 @@ final class Synthesis {
         List<SoundEvent> events = events(id, placed);
         return new Rendered(new Mixture(audio, events, labels(placed, events, grid), bed.background(), seed, index),
                 List.copyOf(placed));
+    }
+
+    /**
+     * The event's samples, or null if its file is corrupt: a damaged recording in a corpus of
+     * thousands must not stop a long synthesis run. The event is then dropped as an unplaceable
+     * one is; corruption is a property of the file, so the result stays a function of (corpus,
+     * seed, index). Each such file is reported once.
+     */
+    private float[] loadEvent(Corpus corpus, CorpusEntry entry) throws IOException {
+        try {
+            return loader.load(corpus, entry, p.sampleRate());
+        } catch (AudioFileException e) {
+            if (corrupt.add(entry.path())) {
+                LOG.log(System.Logger.Level.WARNING, "skipping event recording " + corpus.resolve(entry)
+                        + " wherever it is drawn: " + e.getMessage());
+            }
+            return null;
+        }
     }
 
     private Pools pools(Corpus corpus, Split split) {
