@@ -2,18 +2,16 @@ package org.flam.eval.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.flam.api.FlamProperties;
 import org.flam.api.FrameScores;
 import org.flam.api.MetricResult;
 import org.flam.api.SoundEvent;
 import org.flam.api.command.Command;
+import org.flam.api.detect.ModelLoader;
 import org.flam.api.spi.Metric;
 import org.flam.metrics.SedFiles;
 import org.flam.metrics.SedPostprocessing;
@@ -21,45 +19,74 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * {@code flam eval scores --scores DIR --ground-truth TSV --durations TSV [--median N]
+ * {@code flam eval scores ...} and {@code flam eval model ...}.
+ *
+ * <p>{@code eval scores --scores DIR --ground-truth TSV --durations TSV [--median N]
  * [--metrics NAME,...]}: evaluates any system's frame scores (one {@code onset offset
  * <label>...} table per audio file, as sed_scores_eval reads them) against DCASE ground truth
  * with every frame-score {@link Metric} in the assembly (or the named ones), after an
  * N-frame median filter (3 by default, SPEC §3; 1 turns it off), and prints the values as
  * JSON on standard output.
+ *
+ * <p>{@code eval model --model M --data DIR ...}: runs a model over a {@code flam synth}
+ * directory and evaluates it (see {@link ModelEvaluation}). It needs a {@link ModelLoader},
+ * which only the detection assembly provides; the reference is optional, dynamic and greedy,
+ * so {@code eval scores} works in the small eval assembly without one.
  */
 @Component(service = Command.class, property = FlamProperties.COMMAND + "=eval")
 public final class EvalCommand implements Command {
 
     static final String USAGE = "eval scores --scores DIR --ground-truth TSV --durations TSV [--median N]"
             + " [--metrics NAME,...]";
+    static final String USAGE_BOTH = USAGE + "\n   or: flam " + ModelEvaluation.USAGE;
 
-    private final Map<String, Metric> metrics = new TreeMap<>();
+    private final MetricRunner metrics = new MetricRunner();
+    private final AtomicReference<ModelLoader> modelLoader = new AtomicReference<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addMetric(Metric metric) {
-        synchronized (metrics) {
-            metrics.put(metric.name(), metric);
-        }
+        metrics.add(metric);
     }
 
     void removeMetric(Metric metric) {
-        synchronized (metrics) {
-            metrics.remove(metric.name(), metric);
-        }
+        metrics.remove(metric);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setModelLoader(ModelLoader loader) {
+        modelLoader.set(loader);
+    }
+
+    void unsetModelLoader(ModelLoader loader) {
+        modelLoader.compareAndSet(loader, null);
     }
 
     @Override
     public String summary() {
-        return "evaluate frame scores against ground truth (PSDS, AUROC, MPAUC, F1, ...): " + USAGE;
+        return "evaluate frame scores against ground truth (PSDS, AUROC, MPAUC, F1, ...): " + USAGE
+                + "; or run a model over a frame-labelled test set and evaluate it: " + ModelEvaluation.USAGE;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals("model")) {
+            ModelLoader loader = modelLoader.get();
+            if (loader == null) {
+                throw new IllegalStateException("flam eval model needs a ModelLoader service to load --model, and "
+                        + "this assembly has none: run it in the detection assembly (features/detect), which "
+                        + "provides one; here only 'flam " + USAGE + "' is available");
+            }
+            ModelEvaluation.Options o = ModelEvaluation.Options.parse(args.subList(1, args.size()));
+            String commandLine = "flam eval " + String.join(" ", args);
+            new ModelEvaluation(loader, metrics.choose(List.of()), err, System::nanoTime).run(o, commandLine, out);
+            return OK;
+        }
         if (args.isEmpty() || !args.get(0).equals("scores")) {
-            throw new IllegalArgumentException("usage: flam " + USAGE);
+            throw new IllegalArgumentException("usage: flam " + USAGE_BOTH);
         }
         Options o = Options.parse(args.subList(1, args.size()));
         Map<String, FrameScores> scores = SedFiles.readScoreDirectory(o.scores());
@@ -68,41 +95,13 @@ public final class EvalCommand implements Command {
         }
         Map<String, List<SoundEvent>> truth = SedFiles.readEvents(o.groundTruth());
         Map<String, Double> durations = SedFiles.readDurations(o.durations());
-        if (o.median() > 1) {
-            scores.replaceAll((file, table) -> SedPostprocessing.medianFilter(table, o.median()));
-        }
-        List<Metric> chosen = choose(o.metricNames());
+        List<Metric> chosen = metrics.choose(o.metricNames());
         err.printf("eval: %d files, %d metrics (%s), median filter %d frames%n", scores.size(), chosen.size(),
                 String.join(", ", chosen.stream().map(Metric::name).toList()), o.median());
-        Map<String, MetricResult> results = new LinkedHashMap<>();
-        for (Metric m : chosen) {
-            results.put(m.name(), m.evaluateScores(scores, truth, durations, Map.of()));
-        }
+        Map<String, MetricResult> results = MetricRunner.evaluate(chosen, MetricRunner.medianFiltered(scores, o.median()),
+                truth, durations, Map.of());
         out.println(JsonReport.of(scores.size(), o.median(), results));
         return OK;
-    }
-
-    private List<Metric> choose(List<String> names) {
-        synchronized (metrics) {
-            List<Metric> frameMetrics = new ArrayList<>();
-            metrics.values().stream().filter(m -> m.input() == Metric.Input.FRAME_SCORES).forEach(frameMetrics::add);
-            if (names.isEmpty()) {
-                if (frameMetrics.isEmpty()) {
-                    throw new IllegalStateException("this assembly has no frame-score Metric service");
-                }
-                return frameMetrics;
-            }
-            List<Metric> chosen = new ArrayList<>();
-            for (String name : names) {
-                Metric m = metrics.get(name);
-                if (m == null || m.input() != Metric.Input.FRAME_SCORES) {
-                    throw new IllegalArgumentException("--metrics: no frame-score metric '" + name + "'; available: "
-                            + new TreeSet<>(frameMetrics.stream().map(Metric::name).toList()));
-                }
-                chosen.add(m);
-            }
-            return chosen;
-        }
     }
 
     /** The parsed command line of {@code eval scores}. */
@@ -124,7 +123,7 @@ public final class EvalCommand implements Command {
                     case "--scores" -> scores = Path.of(v);
                     case "--ground-truth" -> truth = Path.of(v);
                     case "--durations" -> durations = Path.of(v);
-                    case "--median" -> median = median(v);
+                    case "--median" -> median = parseMedian(v);
                     case "--metrics" -> names = List.of(v.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + a + "; usage: flam " + USAGE);
                 }
@@ -136,7 +135,7 @@ public final class EvalCommand implements Command {
             return new Options(scores, truth, durations, median, names);
         }
 
-        private static int median(String v) {
+        static int parseMedian(String v) {
             int n;
             try {
                 n = Integer.parseInt(v);

@@ -22,19 +22,31 @@ final class JsonReport {
 
     static String of(int files, int median, Map<String, MetricResult> results) {
         StringBuilder json = new StringBuilder("{\n  \"files\": ").append(files)
-                .append(",\n  \"median_filter_frames\": ").append(median).append(",\n  \"metrics\": {");
+                .append(",\n  \"median_filter_frames\": ").append(median).append(",\n  \"metrics\": ");
+        metrics(json, results, "  ");
+        return json.append("\n}").toString();
+    }
+
+    /**
+     * Appends {@code {"<metric>": {"<value>": x, ...}, ...}}, nested lines indented by
+     * {@code indent} plus two spaces per level (the block {@code eval scores} and
+     * {@code eval model} share).
+     */
+    static void metrics(StringBuilder json, Map<String, MetricResult> results, String indent) {
+        json.append('{');
         String metricSep = "\n";
         for (Map.Entry<String, MetricResult> r : results.entrySet()) {
-            json.append(metricSep).append("    ").append(string(r.getKey())).append(": {");
+            json.append(metricSep).append(indent).append("  ").append(string(r.getKey())).append(": {");
             String valueSep = "\n";
             for (Map.Entry<String, Double> v : r.getValue().values().entrySet()) {
-                json.append(valueSep).append("      ").append(string(v.getKey())).append(": ").append(number(v.getValue()));
+                json.append(valueSep).append(indent).append("    ").append(string(v.getKey())).append(": ")
+                        .append(number(v.getValue()));
                 valueSep = ",\n";
             }
-            json.append("\n    }");
+            json.append('\n').append(indent).append("  }");
             metricSep = ",\n";
         }
-        return json.append("\n  }\n}").toString();
+        json.append('\n').append(indent).append('}');
     }
 
     static String number(double x) {

@@ -76,7 +76,7 @@ class EvalCommandTest {
     @Test
     void badOptionsAndUnknownMetricsAreExplained() throws Exception {
         EvalCommand cmd = command();
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> cmd.run(List.of("model"), print, err))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> cmd.run(List.of("bogus"), print, err))
                 .getMessage().contains("eval scores"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> EvalCommand.Options.parse(
                 List.of("--scores", "s", "--ground-truth", "g", "--durations", "d", "--median", "2")))
