@@ -1,9 +1,10 @@
 /**
  * The corpus index file: one tab-separated line per recording (path, caption, tags, duration,
- * kind, source, licence), read into and written from {@link org.flam.api.Corpus}.
+ * kind, source, licence), read into and written from {@link org.flam.api.Corpus}, and the held-out rule
+ * that splits it.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.flam.data.corpus;
 
 import org.osgi.annotation.bundle.Export;

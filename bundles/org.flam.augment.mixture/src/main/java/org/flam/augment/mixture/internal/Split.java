@@ -1,8 +1,6 @@
 package org.flam.augment.mixture.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.flam.data.corpus.CorpusSplit;
 
 /**
  * Which part of the corpus a mixture draws from: the paper's "Held-out" protocol holds out
@@ -31,19 +29,8 @@ public enum Split {
         return unit(path) < heldoutFraction ? HELDOUT : TRAIN;
     }
 
-    /** The path's position {@code u} in {@code [0, 1)}. */
+    /** The path's position {@code u} in {@code [0, 1)} ({@link CorpusSplit#unit}). */
     static double unit(String path) {
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        long h = 0;
-        for (int i = 0; i < 8; i++) {
-            h = (h << 8) | (digest[i] & 0xff);
-        }
-        // The top 53 bits as a double in [0, 1): exact, and monotone in the unsigned value.
-        return (h >>> 11) * 0x1.0p-53;
+        return CorpusSplit.unit(path);
     }
 }
