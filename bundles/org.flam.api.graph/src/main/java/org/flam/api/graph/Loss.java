@@ -38,6 +38,24 @@ public interface Loss {
     /** Term name of the prior loss {@code L_prior} that trains the per-text bias. */
     String PRIOR = "prior";
 
+    /**
+     * Whether this loss is a weighted sum of per-text terms, so that the trainer may evaluate
+     * it on chunks of text slots at execution level (SPEC §2.4) and still get the same value
+     * and gradients. The contract, for a partition of the {@code K} text slots into chunks
+     * {@code c}: with {@code n_c} the number of real texts (text mask 1) in chunk {@code c}
+     * and {@code n = Σ_c n_c}, every term satisfies
+     * {@code term(all texts) = Σ_c (n_c / n) term(chunk c alone)}, where a chunk alone is
+     * built from the same clip inputs and the chunk's slices of text embeddings, scale, bias,
+     * text mask and frame labels. The frame-wise loss of SPEC §2.3 has this form (a mean over
+     * valid texts of per-text sums); contrastive losses that compare texts with each other
+     * (softmax over texts) do not.
+     *
+     * @return false unless the loss meets the contract; the default
+     */
+    default boolean separableOverTexts() {
+        return false;
+    }
+
     /** The inputs {@link #build} reads; the trainer provides at least these. */
     Set<LossInputs.Input> inputs();
 

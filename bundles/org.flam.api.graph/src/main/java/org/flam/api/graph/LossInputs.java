@@ -24,7 +24,10 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * @param logitBias        {@code b}, {@code [K]}
  * @param frameLabels      {@code z}, {@code [B, F, K]}: 1 iff text {@code k} describes an event
  *                         of clip {@code i} active at frame {@code f}; texts of other clips are 0
- * @param clipMask         {@code [B]}: 1 for real clips, 0 for padding
+ * @param clipMask         {@code [B]}: 1 for real clips, 0 for padding. For a loss that
+ *                         reads {@link Input#FRAME_LABELS}, 1 only for clips whose frame
+ *                         labels are known (frame-labelled mixtures), so caption-audio pairs
+ *                         of a mixed batch train the global losses only
  * @param textMask         {@code [K]}: 1 for real texts, 0 for padding
  * @param ownership        {@code [B, K]}: 1 iff text {@code k} is a caption of clip {@code i}
  *                         (the positive pairs of global losses), 0 in padded rows and columns

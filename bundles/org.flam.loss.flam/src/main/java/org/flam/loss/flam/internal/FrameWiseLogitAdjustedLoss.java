@@ -114,6 +114,15 @@ public final class FrameWiseLogitAdjustedLoss implements Loss {
         this.textSlotsPerClip = textSlotsPerClip;
     }
 
+    /**
+     * True: both terms are means over valid texts of per-text sums (see the class comment), so
+     * the trainer may run them on text chunks weighted by their share of valid texts.
+     */
+    @Override
+    public boolean separableOverTexts() {
+        return true;
+    }
+
     @Override
     public Set<Input> inputs() {
         return INPUTS;
@@ -143,7 +152,7 @@ public final class FrameWiseLogitAdjustedLoss implements Loss {
             SDVariable clipsAndFrames = sd.stridedSlice(shape, new long[] {0}, new long[] {2},
                     new long[] {1}, 0, 0, 0, 0, 0);
             for (long k0 = 0; k0 < k; k0 += chunkSize) {
-                SDVariable chunk = chunkSum(sd, in, flat, clipsAndFrames, k0, Math.min(k, k0 + chunkSize));
+                SDVariable chunk = chunkSum(sd, in, flat, clipsAndFrames, k0, Math.min(k, k0 + chunkSize), k);
                 sedSum = sedSum == null ? chunk : sedSum.add(chunk);
             }
             SDVariable sed = sedSum.div(pairs.mul(frames)).mul(SED, lambdaSed);
@@ -165,14 +174,17 @@ public final class FrameWiseLogitAdjustedLoss implements Loss {
      * scalar; only this chunk's {@code [B,F,k1-k0]} logits are formed.
      */
     private static SDVariable chunkSum(SameDiff sd, LossInputs in, SDVariable flat,
-            SDVariable clipsAndFrames, long k0, long k1) {
-        SDVariable e = sd.stridedSlice(in.textEmbeddings(), new long[] {k0, 0},
+            SDVariable clipsAndFrames, long k0, long k1, long k) {
+        // One chunk covering every text reads the inputs as they are: no slices to
+        // back-propagate through (ND4J 1.0.0-M2.1's strided_slice_bp fails on a [1, D] slice).
+        boolean whole = k0 == 0 && k1 == k;
+        SDVariable e = whole ? in.textEmbeddings() : sd.stridedSlice(in.textEmbeddings(), new long[] {k0, 0},
                 new long[] {k1, 0}, new long[] {1, 1}, 0, 0b10, 0, 0, 0);
-        SDVariable s = slice1d(sd, in.logitScale(), k0, k1);
-        SDVariable b = slice1d(sd, in.logitBias(), k0, k1);
-        SDVariable t = slice1d(sd, in.textMask(), k0, k1);
+        SDVariable s = whole ? in.logitScale() : slice1d(sd, in.logitScale(), k0, k1);
+        SDVariable b = whole ? in.logitBias() : slice1d(sd, in.logitBias(), k0, k1);
+        SDVariable t = whole ? in.textMask() : slice1d(sd, in.textMask(), k0, k1);
         // Begin/end masks 0b011 keep all of B and F, which may be dynamic.
-        SDVariable z = sd.stridedSlice(in.frameLabels(), new long[] {0, 0, k0},
+        SDVariable z = whole ? in.frameLabels() : sd.stridedSlice(in.frameLabels(), new long[] {0, 0, k0},
                 new long[] {0, 0, k1}, new long[] {1, 1, 1}, 0b011, 0b011, 0, 0, 0);
         // stridedSlice clips k1 to the fed K, so the chunk width comes from the graph.
         SDVariable width = sd.stridedSlice(sd.shape(e), new long[] {0}, new long[] {1},
