@@ -189,10 +189,12 @@ public final class FlamTrainer implements Trainer {
                 while (times.size() > 20) {
                     times.removeFirst();
                 }
-                boolean interrupted = Thread.currentThread().isInterrupted();
-                if (step % config.reportEverySteps() == 0 || step == request.steps() || interrupted) {
+                if (step % config.reportEverySteps() == 0 || step == request.steps()
+                        || Thread.currentThread().isInterrupted()) {
                     progress.accept(progress(step, request, lastTerms, times));
                 }
+                // Clear the flag before writing: NIO channels refuse to work on an interrupted thread.
+                boolean interrupted = Thread.interrupted();
                 if (interrupted || step % config.checkpointEverySteps() == 0 || step == request.steps()) {
                     checkpoints.write(step, parameters, adam, manifest(request, data, "checkpoint at step " + step),
                             configurationHash, lastTerms);
@@ -226,9 +228,20 @@ public final class FlamTrainer implements Trainer {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    private static Batch get(Future<Batch> f) throws IOException, InterruptedException {
+    /**
+     * The prepared batch. Waits without giving up on interruption (preparing a batch takes
+     * milliseconds) and keeps the interrupt for the step loop, which checkpoints before it stops.
+     */
+    private static Batch get(Future<Batch> f) throws IOException {
+        boolean interrupted = false;
         try {
-            return f.get();
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -237,6 +250,10 @@ public final class FlamTrainer implements Trainer {
                 throw r;
             }
             throw new IOException("preparing a batch failed: " + e.getCause(), e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
