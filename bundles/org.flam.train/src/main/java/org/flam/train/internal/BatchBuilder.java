@@ -36,6 +36,8 @@ final class BatchBuilder {
     private final double pairFraction;
     private final double tagReplacement;
     private final Map<String, float[]> textCache = new ConcurrentHashMap<>();
+    /** Examples whose audio failed to decode, skipped from then on. */
+    private final java.util.Set<String> corrupt = ConcurrentHashMap.newKeySet();
 
     BatchBuilder(TrainingData data, TextEncoder textEncoder, List<Augmenter> augmenters, int batchSize,
             int textSlotsPerClip, double pairFraction, double tagReplacement) {
@@ -84,9 +86,30 @@ final class BatchBuilder {
         List<TrainingData.Example> clips = new ArrayList<>();
         List<Map<String, float[]>> clipTexts = new ArrayList<>();
         long[] clipSeeds = new long[batchSize];
+        float[][][] spectrograms = new float[batchSize][][];
         for (int i = 0; i < batchSize; i++) {
             List<TrainingData.Example> pool = i < nPairs ? data.pairs() : data.mixtures();
-            TrainingData.Example e = pool.get(random.nextInt(pool.size()));
+            TrainingData.Example e;
+            // A corrupt recording is replaced by the next draw from the same stream: the batch
+            // stays a function of (seed, step), since corruption is a property of the file.
+            for (int attempt = 0;; attempt++) {
+                e = pool.get(random.nextInt(pool.size()));
+                clipSeeds[i] = random.nextLong();
+                if (corrupt.contains(e.id())) {
+                    continue;
+                }
+                try {
+                    spectrograms[i] = spectrogram(e, clipSeeds[i]);
+                    break;
+                } catch (org.flam.audio.io.AudioFileException bad) {
+                    if (corrupt.add(e.id())) {
+                        System.err.println("train: skipping " + e.audio() + ": " + bad.getMessage());
+                    }
+                    if (attempt > 1000) {
+                        throw bad;
+                    }
+                }
+            }
             Map<String, float[]> texts = new LinkedHashMap<>();
             for (int t = 0; t < e.texts().size(); t++) {
                 String text = e.texts().get(t);
@@ -107,7 +130,6 @@ final class BatchBuilder {
             }
             clips.add(e);
             clipTexts.add(texts);
-            clipSeeds[i] = random.nextLong();
         }
 
         Map<String, Integer> slot = new LinkedHashMap<>();
@@ -133,7 +155,7 @@ final class BatchBuilder {
         float[] ownership = new float[batchSize * textSlots];
         for (int i = 0; i < batchSize; i++) {
             TrainingData.Example e = clips.get(i);
-            float[][] spec = spectrogram(e, clipSeeds[i]);
+            float[][] spec = spectrograms[i];
             for (int m = 0; m < mels; m++) {
                 System.arraycopy(spec[m], 0, logMel, (i * mels + m) * time, time);
             }

@@ -156,7 +156,15 @@ final class ChunkedLoss {
             ph.put(Batch.CLIP_MASK, feeds.get(frameWise ? Batch.LABELLED_MASK : Batch.CLIP_MASK).castTo(dataType));
             ph.put(Batch.TEXT_MASK, mask);
             ph.put(Batch.OWNERSHIP, pad(ownership.get(NDArrayIndex.all(), NDArrayIndex.interval(k0, k1)), 1, chunk));
-            OutAndGrad og = sd.calculateGradientsAndOutputs(ph, termVariables, inputs);
+            java.io.PrintStream out = System.out;
+            // SameDiff prints a line per op to System.out when it first differentiates a graph.
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            OutAndGrad og;
+            try {
+                og = sd.calculateGradientsAndOutputs(ph, termVariables, inputs);
+            } finally {
+                System.setOut(out);
+            }
             for (int i = 0; i < terms.size(); i++) {
                 values.merge(terms.get(i), w * og.getOutputs().get(termVariables.get(i)).getDouble(0), Double::sum);
             }

@@ -1,0 +1,248 @@
+package org.flam.detect.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.flam.api.AudioClip;
+import org.flam.api.Detection;
+import org.flam.api.FrameGrid;
+import org.flam.api.FrameScores;
+import org.flam.api.ModelManifest;
+import org.flam.api.SoundEvent;
+import org.flam.api.detect.DetectionOptions;
+import org.flam.api.detect.Detector;
+import org.flam.api.graph.AudioEncoderSpec;
+import org.flam.api.spi.TextEncoder;
+import org.flam.audio.frontend.LogMelFrontEnd;
+import org.flam.audio.frontend.LogMelSpec;
+import org.flam.audio.io.Resampler;
+import org.flam.metrics.SedPostprocessing;
+import org.flam.model.ModelDescription;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A loaded model as a {@link Detector} (SPEC §3).
+ *
+ * <p>Per recording: resample to the encoder's rate; cut into {@link Windows}; log-mel per
+ * window by the encoder's front end; frame embeddings {@code a [W, F, D]} in batches of
+ * {@code windowBatch} windows; per query {@code e [D]}, {@code s}, {@code b} (cached by text);
+ * {@code p = σ(s <a, e> + b)} and the calibrated output {@code p / (p + σ(b))} (unbiased) or
+ * {@code σ(s <a, e>)} (approximate); stitch the windows; median filter; events.
+ *
+ * <p>Thread-safe: graph execution is serialised (one SameDiff instance), everything else is
+ * per call.
+ */
+final class FlamDetector implements Detector {
+
+    private final SameDiff graph;
+    private final ModelDescription description;
+    private final ModelManifest manifest;
+    private final TextEncoder textEncoder;
+    private final LogMelFrontEnd frontEnd;
+    private final int hopFrames;
+    private final int windowBatch;
+    private final Map<String, float[]> textCache;
+
+    FlamDetector(SameDiff graph, ModelDescription description, ModelManifest manifest, TextEncoder textEncoder,
+            double overlap, int windowBatch, int textCacheSize) {
+        this.graph = graph;
+        this.description = description;
+        this.manifest = manifest;
+        this.textEncoder = textEncoder;
+        AudioEncoderSpec s = description.encoderSpec();
+        this.frontEnd = new LogMelFrontEnd(new LogMelSpec(s.sampleRate(), s.window(), s.hop(), s.mels(), s.fminHz(),
+                s.fmaxHz()));
+        this.hopFrames = Math.max(1, (int) Math.round(s.framesPerClip() * (1 - overlap)));
+        this.windowBatch = windowBatch;
+        this.textCache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                return size() > textCacheSize;
+            }
+        };
+    }
+
+    @Override
+    public ModelManifest model() {
+        return manifest;
+    }
+
+    ModelDescription description() {
+        return description;
+    }
+
+    /** Frame rate of the detections, from the encoder (never assumed). */
+    double framesPerSecond() {
+        return description.encoderSpec().framesPerSecond();
+    }
+
+    @Override
+    public Detection detect(AudioClip audio, List<String> queries, DetectionOptions options) {
+        Raw raw = probabilities(audio, queries, options.calibration());
+        FrameScores scores = FrameScores.ofColumns(raw.grid(), queries, raw.values());
+        FrameScores filtered = options.medianFilterFrames() > 1
+                ? SedPostprocessing.medianFilter(scores, options.medianFilterFrames()) : scores;
+        float[][] p = new float[queries.size()][];
+        List<SoundEvent> events = new ArrayList<>();
+        for (int k = 0; k < queries.size(); k++) {
+            p[k] = filtered.column(queries.get(k));
+            events.addAll(Events.of(audio.id(), queries.get(k), p[k], raw.grid(), audio.durationSeconds(),
+                    options.threshold(), options.minEventSeconds(), options.maxGapSeconds()));
+        }
+        events.sort((x, y) -> x.onset() != y.onset() ? Double.compare(x.onset(), y.onset())
+                : x.label().compareTo(y.label()));
+        return new Detection(queries, raw.grid(), p, events);
+    }
+
+    /** Stitched calibrated probabilities before filtering: {@code float[K][frames]}. */
+    record Raw(FrameGrid grid, float[][] values) {
+    }
+
+    Raw probabilities(AudioClip audio, List<String> queries, DetectionOptions.Calibration calibration) {
+        if (queries.isEmpty()) {
+            throw new IllegalArgumentException("at least one query is needed");
+        }
+        for (int i = 0; i < queries.size(); i++) {
+            if (queries.get(i) == null || queries.get(i).isBlank()) {
+                throw new IllegalArgumentException("query " + i + " is blank");
+            }
+        }
+        AudioEncoderSpec spec = description.encoderSpec();
+        float[] x = audio.sampleRate() == spec.sampleRate() ? audio.samples()
+                : Resampler.resample(audio.samples(), audio.sampleRate(), spec.sampleRate());
+        Windows windows = new Windows(x.length, spec.samplesPerClip(), spec.framesPerClip(), hopFrames);
+        int f = spec.framesPerClip();
+        int d = description.embeddingSize();
+        int k = queries.size();
+
+        float[][] text = textEmbeddings(queries);
+        float[][] e = new float[k][];
+        float[] s = new float[k];
+        float[] b = new float[k];
+        for (int q = 0; q < k; q++) {
+            e[q] = java.util.Arrays.copyOf(text[q], d);
+            s[q] = text[q][d];
+            b[q] = text[q][d + 1];
+        }
+        int count = windows.count();
+        float[][][] perWindow = new float[count][][]; // [w][K][F]
+        for (int w0 = 0; w0 < count; w0 += windowBatch) {
+            int w1 = Math.min(count, w0 + windowBatch);
+            float[] logMel = new float[(w1 - w0) * spec.mels() * spec.melFrames()];
+            float[] clip = new float[spec.samplesPerClip()];
+            for (int w = w0; w < w1; w++) {
+                java.util.Arrays.fill(clip, 0f);
+                long start = windows.start(w);
+                int n = (int) Math.max(0, Math.min(clip.length, x.length - start));
+                System.arraycopy(x, (int) start, clip, 0, n);
+                float[][] m = frontEnd.compute(clip);
+                for (int mel = 0; mel < spec.mels(); mel++) {
+                    System.arraycopy(m[mel], 0, logMel, ((w - w0) * spec.mels() + mel) * spec.melFrames(), spec.melFrames());
+                }
+            }
+            INDArray a;
+            synchronized (graph) {
+                a = graph.output(Map.of(ModelDescription.LOG_MEL, Nd4j.create(logMel,
+                        new long[] {w1 - w0, spec.mels(), spec.melFrames()}, DataType.FLOAT)),
+                        ModelDescription.FRAME_EMBEDDINGS).get(ModelDescription.FRAME_EMBEDDINGS);
+            }
+            float[] frames = a.castTo(DataType.FLOAT).data().asFloat(); // [w, F, D]
+            for (int w = w0; w < w1; w++) {
+                float[][] out = new float[k][f];
+                for (int fr = 0; fr < f; fr++) {
+                    int base = ((w - w0) * f + fr) * d;
+                    for (int q = 0; q < k; q++) {
+                        double cos = 0;
+                        for (int j = 0; j < d; j++) {
+                            cos += frames[base + j] * e[q][j];
+                        }
+                        out[q][fr] = (float) calibrated(s[q] * cos, b[q], calibration);
+                    }
+                }
+                perWindow[w] = out;
+            }
+        }
+        int[][] src = windows.sources();
+        float[][] values = new float[k][src.length];
+        for (int j = 0; j < src.length; j++) {
+            for (int q = 0; q < k; q++) {
+                values[q][j] = perWindow[src[j][0]][q][src[j][1]];
+            }
+        }
+        FrameGrid grid = new FrameGrid(spec.framesPerSecond(), windows.frames());
+        return new Raw(grid, values);
+    }
+
+    /**
+     * SPEC §3. {@code z = s <a, e>}. Unbiased: {@code p = σ(z + b)}, {@code p / (p + σ(b))},
+     * computed as {@code 1 / (1 + σ(b) / p)} in double precision; approximate: {@code σ(z)}.
+     */
+    static double calibrated(double z, double b, DetectionOptions.Calibration calibration) {
+        if (calibration == DetectionOptions.Calibration.APPROXIMATE) {
+            return sigmoid(z);
+        }
+        double p = sigmoid(z + b);
+        double prior = sigmoid(b);
+        double out = p / (p + prior);
+        return Double.isNaN(out) ? 0.0 : Math.min(1.0, Math.max(0.0, out));
+    }
+
+    static double sigmoid(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    /** Per query: {@code e} (D values), then {@code s}, then {@code b}; cached by text. */
+    private float[][] textEmbeddings(List<String> queries) {
+        float[][] out = new float[queries.size()][];
+        List<String> missing = new ArrayList<>();
+        synchronized (textCache) {
+            for (int i = 0; i < queries.size(); i++) {
+                out[i] = textCache.get(queries.get(i));
+                if (out[i] == null && !missing.contains(queries.get(i))) {
+                    missing.add(queries.get(i));
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        float[][] features = textEncoder.encode(missing);
+        int h = features[0].length;
+        float[] flat = new float[missing.size() * h];
+        for (int i = 0; i < missing.size(); i++) {
+            System.arraycopy(features[i], 0, flat, i * h, h);
+        }
+        Map<String, INDArray> r;
+        synchronized (graph) {
+            r = graph.output(Map.of(ModelDescription.TEXT_FEATURES, Nd4j.create(flat, new long[] {missing.size(), h},
+                    DataType.FLOAT)), ModelDescription.TEXT_EMBEDDINGS, ModelDescription.LOGIT_SCALE,
+                    ModelDescription.LOGIT_BIAS);
+        }
+        int d = description.embeddingSize();
+        float[] e = r.get(ModelDescription.TEXT_EMBEDDINGS).castTo(DataType.FLOAT).data().asFloat();
+        float[] s = r.get(ModelDescription.LOGIT_SCALE).castTo(DataType.FLOAT).data().asFloat();
+        float[] b = r.get(ModelDescription.LOGIT_BIAS).castTo(DataType.FLOAT).data().asFloat();
+        Map<String, float[]> computed = new LinkedHashMap<>();
+        for (int i = 0; i < missing.size(); i++) {
+            float[] v = new float[d + 2];
+            System.arraycopy(e, i * d, v, 0, d);
+            v[d] = s[i];
+            v[d + 1] = b[i];
+            computed.put(missing.get(i), v);
+        }
+        synchronized (textCache) {
+            textCache.putAll(computed);
+        }
+        for (int i = 0; i < queries.size(); i++) {
+            if (out[i] == null) {
+                out[i] = computed.get(queries.get(i));
+            }
+        }
+        return out;
+    }
+}
