@@ -169,11 +169,11 @@ final class ChunkedLoss {
                 values.merge(terms.get(i), w * og.getOutputs().get(termVariables.get(i)).getDouble(0), Double::sum);
             }
             for (String v : inputs) {
-                INDArray grad = og.getGradients().get(v);
-                if (grad == null) {
+                INDArray raw = og.getGradients().get(v);
+                if (raw == null) {
                     continue;
                 }
-                grad = grad.mul(w);
+                INDArray grad = raw.mul(w);
                 switch (v) {
                     case "a" -> upstream.get(ModelDescription.FRAME_EMBEDDINGS).addi(grad);
                     case "g" -> upstream.get(ModelDescription.GLOBAL_EMBEDDINGS).addi(grad);
@@ -186,9 +186,24 @@ final class ChunkedLoss {
                             .addi(grad.get(NDArrayIndex.interval(0, width)));
                     default -> throw new IllegalStateException(v);
                 }
+                grad.close();
             }
+            // Free this chunk's native memory now rather than when the garbage collector gets
+            // to it: otherwise every chunk's arrays stay resident until the next collection and
+            // peak memory grows with the number of chunks (bench/frame-loss-memory.sh).
+            closeAll(og.getGradients().values());
+            // The padded slices are ours; the clip mask may be the caller's own array.
+            closeAll(List.of(ph.get(Batch.FRAME_LABELS), ph.get(Batch.TEXT_MASK), ph.get(Batch.OWNERSHIP)));
         }
         return values;
+    }
+
+    private static void closeAll(java.util.Collection<INDArray> arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
     }
 
     /** {@code x} zero-padded along {@code axis} to {@code size}, as a new array of the loss's type. */
