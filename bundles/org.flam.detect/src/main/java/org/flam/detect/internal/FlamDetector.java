@@ -145,13 +145,19 @@ final class FlamDetector implements Detector {
                     System.arraycopy(m[mel], 0, logMel, ((w - w0) * spec.mels() + mel) * spec.melFrames(), spec.melFrames());
                 }
             }
-            INDArray a;
-            synchronized (graph) {
-                a = graph.output(Map.of(ModelDescription.LOG_MEL, Nd4j.create(logMel,
-                        new long[] {w1 - w0, spec.mels(), spec.melFrames()}, DataType.FLOAT)),
-                        ModelDescription.FRAME_EMBEDDINGS).get(ModelDescription.FRAME_EMBEDDINGS);
+            float[] frames; // [w, F, D]
+            // Input and output are closed at once: native arrays with tiny Java objects would
+            // otherwise wait for a garbage collection, and a server would grow without bound.
+            try (INDArray input = Nd4j.create(logMel, new long[] {w1 - w0, spec.mels(), spec.melFrames()},
+                    DataType.FLOAT)) {
+                INDArray a;
+                synchronized (graph) {
+                    a = graph.output(Map.of(ModelDescription.LOG_MEL, input), ModelDescription.FRAME_EMBEDDINGS)
+                            .get(ModelDescription.FRAME_EMBEDDINGS);
+                }
+                frames = a.reshape(a.length()).toFloatVector();
+                a.close();
             }
-            float[] frames = a.castTo(DataType.FLOAT).data().asFloat(); // [w, F, D]
             for (int w = w0; w < w1; w++) {
                 float[][] out = new float[k][f];
                 for (int fr = 0; fr < f; fr++) {
@@ -196,6 +202,10 @@ final class FlamDetector implements Detector {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 
+    private static float[] flat(INDArray x) {
+        return x.castTo(DataType.FLOAT).reshape(x.length()).toFloatVector();
+    }
+
     /** Per query: {@code e} (D values), then {@code s}, then {@code b}; cached by text. */
     private float[][] textEmbeddings(List<String> queries) {
         float[][] out = new float[queries.size()][];
@@ -218,15 +228,17 @@ final class FlamDetector implements Detector {
             System.arraycopy(features[i], 0, flat, i * h, h);
         }
         Map<String, INDArray> r;
-        synchronized (graph) {
-            r = graph.output(Map.of(ModelDescription.TEXT_FEATURES, Nd4j.create(flat, new long[] {missing.size(), h},
-                    DataType.FLOAT)), ModelDescription.TEXT_EMBEDDINGS, ModelDescription.LOGIT_SCALE,
-                    ModelDescription.LOGIT_BIAS);
+        try (INDArray input = Nd4j.create(flat, new long[] {missing.size(), h}, DataType.FLOAT)) {
+            synchronized (graph) {
+                r = graph.output(Map.of(ModelDescription.TEXT_FEATURES, input), ModelDescription.TEXT_EMBEDDINGS,
+                        ModelDescription.LOGIT_SCALE, ModelDescription.LOGIT_BIAS);
+            }
         }
         int d = description.embeddingSize();
-        float[] e = r.get(ModelDescription.TEXT_EMBEDDINGS).castTo(DataType.FLOAT).data().asFloat();
-        float[] s = r.get(ModelDescription.LOGIT_SCALE).castTo(DataType.FLOAT).data().asFloat();
-        float[] b = r.get(ModelDescription.LOGIT_BIAS).castTo(DataType.FLOAT).data().asFloat();
+        float[] e = flat(r.get(ModelDescription.TEXT_EMBEDDINGS));
+        float[] s = flat(r.get(ModelDescription.LOGIT_SCALE));
+        float[] b = flat(r.get(ModelDescription.LOGIT_BIAS));
+        r.values().forEach(INDArray::close);
         Map<String, float[]> computed = new LinkedHashMap<>();
         for (int i = 0; i < missing.size(); i++) {
             float[] v = new float[d + 2];

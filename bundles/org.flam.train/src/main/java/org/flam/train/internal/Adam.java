@@ -74,17 +74,27 @@ final class Adam {
             if (theta == null) {
                 throw new IllegalArgumentException("gradient for unknown parameter " + e.getKey());
             }
-            INDArray g = clip == 1.0 ? e.getValue() : e.getValue().mul(clip);
+            INDArray g = e.getValue();
+            if (clip != 1.0) {
+                g.muli(clip);
+            }
             INDArray[] mv = moments.computeIfAbsent(e.getKey(),
                     k -> new INDArray[] {Nd4j.zerosLike(theta), Nd4j.zerosLike(theta)});
-            mv[0].muli(beta1).addi(g.mul(1 - beta1));
-            mv[1].muli(beta2).addi(g.mul(g).muli(1 - beta2));
-            INDArray denominator = Transforms.sqrt(mv[1].div(c2), false).addi(epsilon);
-            INDArray delta = mv[0].div(c1).divi(denominator).muli(rate);
-            if (weightDecay > 0) {
-                theta.muli(1 - rate * weightDecay);
+            // In place, with every temporary closed: a step's temporaries are parameter-sized
+            // native arrays whose Java objects are tiny, so the garbage collector would let
+            // gigabytes of them pile up before freeing any.
+            try (INDArray scaled = g.mul(1 - beta1); INDArray squared = g.mul(g)) {
+                mv[0].muli(beta1).addi(scaled);
+                mv[1].muli(beta2).addi(squared.muli(1 - beta2));
             }
-            theta.subi(delta);
+            try (INDArray denominator = mv[1].div(c2); INDArray delta = mv[0].div(c1)) {
+                Transforms.sqrt(denominator, false).addi(epsilon);
+                delta.divi(denominator).muli(rate);
+                if (weightDecay > 0) {
+                    theta.muli(1 - rate * weightDecay);
+                }
+                theta.subi(delta);
+            }
         }
         return norm;
     }

@@ -182,6 +182,9 @@ public final class FlamTrainer implements Trainer {
                     }
                 }
                 adam.update(s, schedule.rate(s), parameters, result.gradients());
+                // Free the step's native arrays now (see Adam): gradients and the batch.
+                release(result.gradients().values());
+                release(batch.feeds().values());
                 step = s;
                 lastTerms = result.terms();
                 long now = System.nanoTime();
@@ -253,6 +256,14 @@ public final class FlamTrainer implements Trainer {
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void release(java.util.Collection<INDArray> arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
             }
         }
     }
