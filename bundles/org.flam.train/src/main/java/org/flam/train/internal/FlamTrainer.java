@@ -185,6 +185,10 @@ public final class FlamTrainer implements Trainer {
                 // Free the step's native arrays now (see Adam): gradients and the batch.
                 release(result.gradients().values());
                 release(batch.feeds().values());
+                if (config.gcEverySteps() > 0 && s % config.gcEverySteps() == 0) {
+                    // SameDiff's per-step intermediates are released only by collection.
+                    System.gc();
+                }
                 step = s;
                 lastTerms = result.terms();
                 long now = System.nanoTime();

@@ -71,6 +71,9 @@ public @interface FlamTrainerConfiguration {
     @AttributeDefinition(name = "Progress interval", description = "Steps between progress reports.", min = "1")
     int reportEverySteps() default 10;
 
+    @AttributeDefinition(name = "Native memory collection", description = "Steps between explicit garbage collections. ND4J frees a native array when its small Java object is collected, which the JVM does rarely for so little heap; without this the resident set of a training run grew by about 20 MB per step. 0 turns it off.", min = "0")
+    int gcEverySteps() default 25;
+
     @AttributeDefinition(name = "Audio cache", description = "MiB of decoded log-mel spectrograms kept in memory across steps.", min = "0")
     int cacheMegabytes() default 3072;
 }
