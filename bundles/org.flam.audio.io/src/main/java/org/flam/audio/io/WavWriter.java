@@ -78,7 +78,9 @@ public final class WavWriter {
             throw new IllegalArgumentException(samples.length + " samples exceed a RIFF WAV file (4 GiB)");
         }
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        // A unique name, created like any other file (so the umask applies): Files.createTempFile
+        // would leave the finished file readable by its owner only.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
                 out.write(header(samples.length, sampleRate, encoding, headerBytes, dataBytes));

@@ -138,7 +138,8 @@ public final class CorpusIndex {
                     .append(e.source()).append('\t')
                     .append(e.licence()).append('\n');
         }
-        Path temp = Files.createTempFile(folder, absolute.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would stay on the index.
+        Path temp = folder.resolve("." + absolute.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 out.write(text.toString());
