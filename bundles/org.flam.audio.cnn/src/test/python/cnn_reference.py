@@ -63,6 +63,28 @@ class ConvEncoder(nn.Module):
         return self.norm(h)
 
 
+def status_kb(key):
+    """A /proc/self/status value in KiB (Linux), 0 elsewhere."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def reset_peak():
+    """Resets VmHWM through /proc/self/clear_refs (as the Java bench does); returns VmRSS."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+    return status_kb("VmRSS")
+
+
 def main():
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     torch.manual_seed(0)
@@ -82,6 +104,7 @@ def main():
 
         for _ in range(3):
             step()
+        before = reset_peak()
         times = []
         for _ in range(steps):
             t0 = time.perf_counter()
@@ -92,8 +115,10 @@ def main():
             t0 = time.perf_counter()
             model(x)
             fwd = (time.perf_counter() - t0) * 1000
+        peak = status_kb("VmHWM")
         print(f"python batch {batch}: train step median {times[len(times) // 2]:.1f} ms, "
-              f"mean {sum(times) / len(times):.1f} ms, min {times[0]:.1f} ms; forward only {fwd:.1f} ms")
+              f"mean {sum(times) / len(times):.1f} ms, min {times[0]:.1f} ms; forward only {fwd:.1f} ms; "
+              f"peak {(peak - before) / 1024:.0f} MiB above the resident set before the steps")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ public final class ConvEncoderBench {
             for (int i = 0; i < 3; i++) {
                 sd.fit(ds);
             }
+            long before = resetPeak();
             double[] ms = new double[steps];
             for (int i = 0; i < steps; i++) {
                 long t0 = System.nanoTime();
@@ -56,8 +57,41 @@ public final class ConvEncoderBench {
             long t0 = System.nanoTime();
             sd.output(Map.of("logMel", x), ConvAudioEncoder.OUTPUT);
             double inf = (System.nanoTime() - t0) / 1e6;
-            System.out.printf("java batch %d: train step median %.1f ms, mean %.1f ms, min %.1f ms; forward only %.1f ms%n",
-                    batch, ms[steps / 2], mean, ms[0], inf);
+            long peak = peakKb();
+            System.out.printf("java batch %d: train step median %.1f ms, mean %.1f ms, min %.1f ms; forward only %.1f ms;"
+                    + " peak %.0f MiB above the resident set before the steps%n",
+                    batch, ms[steps / 2], mean, ms[0], inf, (peak - before) / 1024.0);
         }
+    }
+
+    /**
+     * Resets the kernel's peak resident set ({@code VmHWM}) through {@code /proc/self/clear_refs}
+     * and returns the current resident set in KiB; Linux only, 0 elsewhere.
+     */
+    private static long resetPeak() {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("/proc/self/clear_refs"), "5");
+            return status("VmRSS");
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Peak resident set since the last reset, KiB. */
+    private static long peakKb() {
+        return status("VmHWM");
+    }
+
+    private static long status(String key) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
+        return 0;
     }
 }
