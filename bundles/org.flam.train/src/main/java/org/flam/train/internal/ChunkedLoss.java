@@ -31,8 +31,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * terms and the gradients with respect to those inputs. With {@code n_c} real texts in chunk
  * {@code c} and {@code n} in all, terms and gradients are accumulated with weight
  * {@code n_c / n}, which the separability contract makes exact. The last chunk is padded with
- * masked slots. Peak memory of the loss is therefore that of one chunk, plus the
- * {@code [K, D]} gradient accumulators the text embeddings need anyway.
+ * masked slots. Peak memory of the loss is therefore that of a few chunks (each chunk's
+ * gradients and padded inputs are closed at once; SameDiff's intermediates wait for a garbage
+ * collection, forced every {@value #COLLECT_EVERY_CHUNKS} chunks), plus the {@code [K, D]}
+ * gradient accumulators the text embeddings need anyway.
  */
 final class ChunkedLoss {
 
@@ -47,8 +49,12 @@ final class ChunkedLoss {
     private final Loss loss;
     private final int chunk;
     private final DataType dataType;
+    /** Chunks between garbage collections (see {@link #accumulate}). */
+    static final int COLLECT_EVERY_CHUNKS = 4;
+
     private SameDiff sd;
     private boolean frameWise;
+    private int chunksSinceCollection;
     private long[] builtFor;
     private List<String> terms;
     private List<String> termVariables;
@@ -192,6 +198,13 @@ final class ChunkedLoss {
             // to it: otherwise every chunk's arrays stay resident until the next collection and
             // peak memory grows with the number of chunks (bench/frame-loss-memory.sh).
             closeAll(og.getGradients().values());
+            // SameDiff's intermediates of a chunk (activations and their gradients) are freed
+            // only when the collector finds them; collecting every few chunks bounds the peak
+            // by a few chunks' worth instead of letting it grow with K.
+            if (++chunksSinceCollection >= COLLECT_EVERY_CHUNKS) {
+                System.gc();
+                chunksSinceCollection = 0;
+            }
             // The padded slices are ours; the clip mask may be the caller's own array.
             closeAll(List.of(ph.get(Batch.FRAME_LABELS), ph.get(Batch.TEXT_MASK), ph.get(Batch.OWNERSHIP)));
         }
