@@ -15,7 +15,6 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 import org.flam.api.AudioClip;
-import org.flam.api.BackendInfo;
 import org.flam.api.Detection;
 import org.flam.api.FlamProperties;
 import org.flam.api.ModelManifest;
@@ -23,6 +22,7 @@ import org.flam.api.detect.DetectionOptions;
 import org.flam.api.detect.Detector;
 import org.flam.api.graph.AudioEncoderSpec;
 import org.flam.api.graph.GraphBackend;
+import org.flam.api.graph.testing.PlainGraphBackend;
 import org.flam.api.spi.TextEncoder;
 import org.flam.audio.frontend.LogMelFrontEnd;
 import org.flam.audio.frontend.LogMelSpec;
@@ -218,26 +218,7 @@ public final class DetectBench {
 
     /** As org.flam.nd4j's backend loads graphs: SameDiff's cache off. */
     static GraphBackend backend() {
-        return new GraphBackend() {
-            @Override
-            public BackendInfo info() {
-                return new BackendInfo("bench", "cpu", 0, Map.of());
-            }
-
-            @Override
-            public SameDiff newGraph() {
-                SameDiff sd = SameDiff.create();
-                sd.setEnableCache(false);
-                return sd;
-            }
-
-            @Override
-            public SameDiff load(Path file, boolean updater) {
-                SameDiff sd = SameDiff.load(file.toFile(), updater);
-                sd.setEnableCache(false);
-                return sd;
-            }
-        };
+        return new PlainGraphBackend();
     }
 
     /**

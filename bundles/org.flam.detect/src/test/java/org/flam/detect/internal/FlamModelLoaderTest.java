@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.flam.api.AudioClip;
-import org.flam.api.BackendInfo;
 import org.flam.api.Detection;
 import org.flam.api.FlamProperties;
 import org.flam.api.ModelManifest;
@@ -24,6 +23,7 @@ import org.flam.api.detect.DetectionOptions;
 import org.flam.api.detect.Detector;
 import org.flam.api.graph.AudioEncoderSpec;
 import org.flam.api.graph.GraphBackend;
+import org.flam.api.graph.testing.PlainGraphBackend;
 import org.flam.api.spi.TextEncoder;
 import org.flam.model.ModelDescription;
 import org.flam.model.ModelDirectory;
@@ -50,26 +50,7 @@ class FlamModelLoaderTest {
     Path model;
 
     static GraphBackend backend() {
-        return new GraphBackend() {
-            @Override
-            public BackendInfo info() {
-                return new BackendInfo("test", "cpu", 1, Map.of());
-            }
-
-            @Override
-            public SameDiff newGraph() {
-                SameDiff sd = SameDiff.create();
-                sd.setEnableCache(false);
-                return sd;
-            }
-
-            @Override
-            public SameDiff load(Path file, boolean u) throws IOException {
-                SameDiff sd = SameDiff.load(file.toFile(), u);
-                sd.setEnableCache(false);
-                return sd;
-            }
-        };
+        return new PlainGraphBackend();
     }
 
     static TextEncoder text() {

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.flam.api.BackendInfo;
 import org.flam.api.graph.GraphBackend;
+import org.flam.api.graph.testing.PlainGraphBackend;
 import org.flam.api.graph.Loss;
 import org.flam.api.graph.LossInputs;
 import org.flam.loss.flam.internal.FrameWiseLogitAdjustedLoss;
@@ -217,26 +216,7 @@ public final class ChunkedLossMemoryBench {
 
     /** As TinyModel's backend: plain SameDiff graphs with the cache off. */
     private static GraphBackend backend() {
-        return new GraphBackend() {
-            @Override
-            public BackendInfo info() {
-                return new BackendInfo("bench", "cpu", 1, Map.of());
-            }
-
-            @Override
-            public SameDiff newGraph() {
-                SameDiff sd = SameDiff.create();
-                sd.setEnableCache(false);
-                return sd;
-            }
-
-            @Override
-            public SameDiff load(Path file, boolean loadUpdaterState) throws IOException {
-                SameDiff sd = SameDiff.load(file.toFile(), loadUpdaterState);
-                sd.setEnableCache(false);
-                return sd;
-            }
-        };
+        return new PlainGraphBackend();
     }
 
     private interface Step<V> {

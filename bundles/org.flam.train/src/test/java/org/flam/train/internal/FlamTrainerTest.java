@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.flam.api.FlamProperties;
 import org.flam.api.graph.Loss;
+import org.flam.api.graph.testing.ComponentConfigs;
 import org.flam.api.train.TrainingProgress;
 import org.flam.api.train.TrainingRequest;
 import org.flam.api.train.TrainingResult;
@@ -49,7 +50,7 @@ class FlamTrainerTest {
         Map<String, Object> c = new HashMap<>(Map.of("warmupSteps", 2, "learningRate", 0.01, "reportEverySteps", 1,
                 "checkpointEverySteps", 2));
         c.putAll(config);
-        return new FlamTrainer(Configs.of(FlamTrainerConfiguration.class, c), Map.of("service.pid", FlamTrainer.PID),
+        return new FlamTrainer(ComponentConfigs.of(FlamTrainerConfiguration.class, c), Map.of("service.pid", FlamTrainer.PID),
                 TinyModel.backend(), service("tiny", TinyModel.encoder()), service("tiny-heads", TinyModel.heads()),
                 l, service("hash", TinyModel.textEncoder()), List.of());
     }

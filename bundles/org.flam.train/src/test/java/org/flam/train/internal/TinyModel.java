@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.flam.api.BackendInfo;
 import org.flam.api.graph.AudioEncoder;
 import org.flam.api.graph.AudioEncoderSpec;
 import org.flam.api.graph.GraphBackend;
 import org.flam.api.graph.HeadOutputs;
+import org.flam.api.graph.testing.PlainGraphBackend;
 import org.flam.api.graph.ModelHeads;
 import org.flam.api.spi.TextEncoder;
 import org.flam.audio.io.WavWriter;
@@ -41,26 +40,7 @@ final class TinyModel {
     }
 
     static GraphBackend backend() {
-        return new GraphBackend() {
-            @Override
-            public BackendInfo info() {
-                return new BackendInfo("test", "cpu", 1, Map.of());
-            }
-
-            @Override
-            public SameDiff newGraph() {
-                SameDiff sd = SameDiff.create();
-                sd.setEnableCache(false);
-                return sd;
-            }
-
-            @Override
-            public SameDiff load(Path file, boolean loadUpdaterState) throws IOException {
-                SameDiff sd = SameDiff.load(file.toFile(), loadUpdaterState);
-                sd.setEnableCache(false);
-                return sd;
-            }
-        };
+        return new PlainGraphBackend();
     }
 
     private static INDArray init(DataType type, long seed, long... shape) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.flam.api.graph.testing.ComponentConfigs;
+import org.flam.api.graph.testing.FiniteDifferences;
 import org.flam.api.graph.AudioEncoder;
 import org.flam.api.graph.AudioEncoderSpec;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class ConvAudioEncoderTest {
     private static final AudioEncoderSpec TINY = new AudioEncoderSpec(1600, 64, 16, 6, 0, 800, 0.5, 6, 5);
 
     private static ConvAudioEncoder defaults(Map<String, Object> overrides) {
-        return new ConvAudioEncoder(Fd.config(ConvAudioEncoderConfiguration.class, overrides));
+        return new ConvAudioEncoder(ComponentConfigs.of(ConvAudioEncoderConfiguration.class, overrides));
     }
 
     private static SameDiff graph() {
@@ -286,7 +288,7 @@ class ConvAudioEncoderTest {
         }
         Map<String, INDArray> grads = sd.calculateGradients(ph, vars.toArray(new String[0]));
         assertEquals(vars.size(), grads.size());
-        Fd.check(sd, ph, loss.name(), grads, 8, 1e-6);
+        FiniteDifferences.check(sd, ph, loss.name(), grads, 8, 1e-6);
     }
 
     @Test

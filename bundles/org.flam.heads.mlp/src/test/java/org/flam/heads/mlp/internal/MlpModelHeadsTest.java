@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.flam.api.graph.testing.ComponentConfigs;
+import org.flam.api.graph.testing.FiniteDifferences;
 import org.flam.api.graph.HeadOutputs;
 import org.flam.api.graph.ModelHeads;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class MlpModelHeadsTest {
     }
 
     private static MlpModelHeads defaults(Map<String, Object> overrides) {
-        return new MlpModelHeads(Fd.config(MlpModelHeadsConfiguration.class, overrides));
+        return new MlpModelHeads(ComponentConfigs.of(MlpModelHeadsConfiguration.class, overrides));
     }
 
     private static Map<String, INDArray> run(SameDiff sd, HeadOutputs out, Map<String, INDArray> ph) {
@@ -182,7 +184,7 @@ class MlpModelHeadsTest {
         }
         Map<String, INDArray> grads = sd.calculateGradients(ph, vars.toArray(new String[0]));
         assertEquals(16, grads.size());
-        Fd.check(sd, ph, loss.name(), grads, 1000, 1e-6);
+        FiniteDifferences.check(sd, ph, loss.name(), grads, 1000, 1e-6);
     }
 
     @Test

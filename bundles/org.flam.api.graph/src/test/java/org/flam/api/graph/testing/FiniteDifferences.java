@@ -1,27 +1,26 @@
-package org.flam.heads.mlp.internal;
+package org.flam.api.graph.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Random;
 
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Test helpers: finite differences and configuration proxies with the annotation defaults. */
-final class Fd {
+/** Central finite differences against SameDiff's gradients, in the graph's own precision. */
+public final class FiniteDifferences {
 
-    private Fd() {
+    private FiniteDifferences() {
     }
 
     /**
      * Central differences ({@code h = 1e-6}) of {@code loss} against {@code grads} for every
-     * variable in {@code grads}; at most {@code maxPerVariable} random entries of each
-     * (all entries if the variable is smaller).
+     * variable in {@code grads}; at most {@code maxPerVariable} random entries of each (all
+     * entries if the variable is smaller). Build the graph in double precision.
+     *
+     * @throws AssertionError listing every entry where {@code |fd - g| > tolerance · max(1, |fd|)}
      */
-    static void check(SameDiff sd, Map<String, INDArray> placeholders, String loss, Map<String, INDArray> grads,
-            int maxPerVariable, double tolerance) {
+    public static void check(SameDiff sd, Map<String, INDArray> placeholders, String loss,
+            Map<String, INDArray> grads, int maxPerVariable, double tolerance) {
         Random random = new Random(42);
         StringBuilder failures = new StringBuilder();
         double h = 1e-6;
@@ -45,21 +44,8 @@ final class Fd {
                 }
             }
         }
-        assertTrue(failures.length() == 0, failures.toString());
-    }
-
-    /** An instance of a configuration annotation type returning its defaults, with overrides. */
-    @SuppressWarnings("unchecked")
-    static <A> A config(Class<A> type, Map<String, Object> overrides) {
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (overrides.containsKey(method.getName())) {
-                return overrides.get(method.getName());
-            }
-            Object d = method.getDefaultValue();
-            if (d == null) {
-                throw new UnsupportedOperationException(method.getName());
-            }
-            return d;
-        });
+        if (failures.length() > 0) {
+            throw new AssertionError(failures.toString());
+        }
     }
 }
