@@ -140,6 +140,12 @@ public final class FlamTrainer implements Trainer {
                     + request.initialModel());
         }
         Optional<Checkpoints.Loaded> latest = request.resume() ? checkpoints.latest(warn) : Optional.empty();
+        if (request.resume() && latest.isEmpty() && model.isComplete()) {
+            // Starting over would silently replace a finished model (e.g. a shipped one whose
+            // checkpoints are not kept).
+            throw new IllegalArgumentException(request.modelDirectory() + " holds a trained model and no checkpoint "
+                    + "to resume from; choose another directory to train again");
+        }
         if (latest.isPresent()) {
             Checkpoints.Loaded c = latest.get();
             if (!c.configurationHash().equals(configurationHash)) {

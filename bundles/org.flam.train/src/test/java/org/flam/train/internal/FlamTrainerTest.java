@@ -136,6 +136,19 @@ class FlamTrainerTest {
     }
 
     @Test
+    void aFinishedModelWithoutCheckpointsIsNotRetrainedOnResume() throws Exception {
+        Path data = TinyModel.mixtures(dir.resolve("data"), 8);
+        Path out = dir.resolve("done");
+        trainer(Map.of(), stage2()).train(new TrainingRequest(data, out, null, 1, 2, 4, false), p -> { });
+        Checkpoints.deleteTree(out.resolve("checkpoints"));
+        byte[] model = Files.readAllBytes(out.resolve("model.sd"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer(Map.of(), stage2())
+                .train(new TrainingRequest(data, out, null, 1, 2, 4, true), p -> { }));
+        assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
+        assertTrue(java.util.Arrays.equals(model, Files.readAllBytes(out.resolve("model.sd"))), "model untouched");
+    }
+
+    @Test
     void aDamagedCheckpointIsSkipped() throws Exception {
         Path data = TinyModel.mixtures(dir.resolve("data"), 8);
         Path out = dir.resolve("m");
