@@ -57,7 +57,9 @@ final class JsonOut {
 
     /** A probability or time, rounded to 4 decimals (enough for a heat map and for 0.1 ms). */
     static BigDecimal round(double v) {
-        return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal d = BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        // stripTrailingZeros turns 10 into 1E+1: valid JSON, but not what people expect to read.
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     /** The answer of POST /api/detect. */
