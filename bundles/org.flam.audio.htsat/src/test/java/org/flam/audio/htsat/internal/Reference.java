@@ -6,13 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.nd4j.linalg.api.buffer.DataType;
+import org.flam.api.graph.testing.ReferenceArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Test resources written by {@code src/test/python/htsat_reference.py}. */
 final class Reference {
@@ -30,22 +28,7 @@ final class Reference {
 
     /** {@code name shape values...} lines (shape {@code scalar} or {@code d0,d1,...}) as float64 arrays. */
     static Map<String, INDArray> arrays(String resource) {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        try (BufferedReader reader = open(resource)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.trim().split("\\s+");
-                double[] values = Arrays.stream(f, 2, f.length).mapToDouble(Double::parseDouble).toArray();
-                long[] shape = f[1].equals("scalar") ? new long[0]
-                        : Arrays.stream(f[1].split(",")).mapToLong(Long::parseLong).toArray();
-                arrays.put(f[0], Nd4j.create(values, shape, DataType.DOUBLE));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return arrays;
+        return ReferenceArrays.read(Reference.class, resource);
     }
 
     /** {@code key value} lines. */

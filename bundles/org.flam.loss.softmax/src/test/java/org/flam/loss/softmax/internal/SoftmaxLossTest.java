@@ -1,6 +1,6 @@
 package org.flam.loss.softmax.internal;
 
-import static org.flam.loss.softmax.internal.ReferenceCase.assertClose;
+import static org.flam.api.graph.testing.ReferenceArrays.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.flam.api.graph.Loss;
+import org.flam.api.graph.testing.FiniteDifferences;
+import org.flam.api.graph.testing.ReferenceArrays;
 import org.flam.api.graph.LossInputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class SoftmaxLossTest {
 
-    private static final ReferenceCase REF = new ReferenceCase("softmax-reference.txt");
+    private static final ReferenceArrays REF = new ReferenceArrays(SoftmaxLossTest.class, "softmax-reference.txt");
     private static final double LN100 = Math.log(100);
 
     /** The loss on a reference case: embeddings as float64 variables, masks float32 placeholders. */
@@ -90,7 +92,7 @@ class SoftmaxLossTest {
     @ValueSource(strings = {"pairs", "masked"})
     void finiteDifferencesAgreeWithTheGradientOfEveryVariable(String name) {
         Graph g = new Graph(name, REF.scalar(name + ".tau"));
-        ReferenceCase.assertFiniteDifferences(g.sd, g.placeholders, g.loss, g.gradients());
+        FiniteDifferences.check(g.sd, g.placeholders, g.loss, g.gradients(), Integer.MAX_VALUE, 1e-6);
     }
 
     @Test
