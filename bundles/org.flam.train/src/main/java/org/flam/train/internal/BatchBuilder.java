@@ -31,6 +31,8 @@ final class BatchBuilder {
     private final TrainingData data;
     private final TextEncoder textEncoder;
     private final List<Augmenter> augmenters;
+    /** Whether any augmenter needs the waveform (then clips are decoded at every use). */
+    private final boolean waveformAugmenters;
     private final int batchSize;
     private final int textSlots;
     private final double pairFraction;
@@ -44,6 +46,7 @@ final class BatchBuilder {
         this.data = data;
         this.textEncoder = textEncoder;
         this.augmenters = List.copyOf(augmenters);
+        this.waveformAugmenters = augmenters.stream().anyMatch(a -> a.domain() == Augmenter.Domain.WAVEFORM);
         this.batchSize = batchSize;
         this.textSlots = textSlotsPerClip * batchSize;
         this.pairFraction = data.pairs().isEmpty() ? 0 : data.mixtures().isEmpty() ? 1 : pairFraction;
@@ -203,9 +206,8 @@ final class BatchBuilder {
     /** The clip's log-mel after its augmenters: waveform ones, then log-mel ones, in order. */
     private float[][] spectrogram(TrainingData.Example e, long clipSeed) throws IOException {
         SplittableRandom random = new SplittableRandom(clipSeed);
-        boolean waveform = augmenters.stream().anyMatch(a -> a.domain() == Augmenter.Domain.WAVEFORM);
         float[][] spec;
-        if (waveform) {
+        if (waveformAugmenters) {
             org.flam.api.AudioClip clip = new org.flam.api.AudioClip(e.id(), data.samples(e), data.spec().sampleRate());
             for (Augmenter a : augmenters) {
                 if (a.domain() == Augmenter.Domain.WAVEFORM) {

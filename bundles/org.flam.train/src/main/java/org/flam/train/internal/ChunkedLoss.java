@@ -38,13 +38,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class ChunkedLoss {
 
-    private static final Map<Input, String> OUTPUT_OF = Map.of(
-            Input.FRAME_EMBEDDINGS, ModelDescription.FRAME_EMBEDDINGS,
-            Input.GLOBAL_EMBEDDINGS, ModelDescription.GLOBAL_EMBEDDINGS,
-            Input.TEXT_EMBEDDINGS, ModelDescription.TEXT_EMBEDDINGS,
-            Input.LOGIT_SCALE, ModelDescription.LOGIT_SCALE,
-            Input.LOGIT_BIAS, ModelDescription.LOGIT_BIAS);
-
     private final GraphBackend backend;
     private final Loss loss;
     private final int chunk;
@@ -55,6 +48,7 @@ final class ChunkedLoss {
     private SameDiff sd;
     private boolean frameWise;
     private int chunksSinceCollection;
+    private FirstGradient firstGradient;
     private long[] builtFor;
     private List<String> terms;
     private List<String> termVariables;
@@ -109,6 +103,7 @@ final class ChunkedLoss {
             }
         }
         builtFor = new long[] {b, f, d};
+        firstGradient = new FirstGradient();
     }
 
     /**
@@ -162,15 +157,7 @@ final class ChunkedLoss {
             ph.put(Batch.CLIP_MASK, feeds.get(frameWise ? Batch.LABELLED_MASK : Batch.CLIP_MASK).castTo(dataType));
             ph.put(Batch.TEXT_MASK, mask);
             ph.put(Batch.OWNERSHIP, pad(ownership.get(NDArrayIndex.all(), NDArrayIndex.interval(k0, k1)), 1, chunk));
-            java.io.PrintStream out = System.out;
-            // SameDiff prints a line per op to System.out when it first differentiates a graph.
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            OutAndGrad og;
-            try {
-                og = sd.calculateGradientsAndOutputs(ph, termVariables, inputs);
-            } finally {
-                System.setOut(out);
-            }
+            OutAndGrad og = firstGradient.run(() -> sd.calculateGradientsAndOutputs(ph, termVariables, inputs));
             for (int i = 0; i < terms.size(); i++) {
                 values.merge(terms.get(i), w * og.getOutputs().get(termVariables.get(i)).getDouble(0), Double::sum);
             }
@@ -235,16 +222,5 @@ final class ChunkedLoss {
         long[] s = shape.clone();
         s[axis] = size;
         return s;
-    }
-
-    /** Which model outputs this loss reads (for documentation and checks). */
-    List<String> reads() {
-        List<String> r = new ArrayList<>();
-        for (Input i : loss.inputs()) {
-            if (OUTPUT_OF.containsKey(i)) {
-                r.add(OUTPUT_OF.get(i));
-            }
-        }
-        return r;
     }
 }

@@ -54,7 +54,7 @@ final class TrainingGraph {
     private final List<String> terms;
     private final List<ChunkedLoss> chunked;
     private final int textSlots;
-    private boolean gradientsBuilt;
+    private final FirstGradient firstGradient = new FirstGradient();
 
     /** Step output: loss terms by name (weighted), gradients by parameter name. */
     record Step(Map<String, Double> terms, Map<String, INDArray> gradients) {
@@ -188,7 +188,7 @@ final class TrainingGraph {
         for (String t : terms) {
             outputs.add(sd.hasVariable("term_" + t) ? "term_" + t : t);
         }
-        OutAndGrad og = quietly(() -> sd.calculateGradientsAndOutputs(in, outputs, parameters));
+        OutAndGrad og = firstGradient.run(() -> sd.calculateGradientsAndOutputs(in, outputs, parameters));
         for (int i = 0; i < terms.size(); i++) {
             values.put(terms.get(i), og.getOutputs().get(outputs.get(i)).getDouble(0));
         }
@@ -200,25 +200,6 @@ final class TrainingGraph {
             }
         }
         return new Step(values, gradients);
-    }
-
-    /**
-     * Runs {@code work} with standard output silenced the first time: SameDiff 1.0.0-M2.1
-     * prints a line per op to {@code System.out} while it builds the gradient function, which
-     * would bury the command's own output. Later calls print nothing anyway.
-     */
-    private <T> T quietly(java.util.function.Supplier<T> work) {
-        if (gradientsBuilt) {
-            return work.get();
-        }
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            return work.get();
-        } finally {
-            System.setOut(out);
-            gradientsBuilt = true;
-        }
     }
 
     int textSlots() {
