@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam (Kingma and Ba) with decoupled weight decay and global-norm gradient clipping, on
@@ -52,7 +52,8 @@ final class Adam {
      * @param step       the step {@code t}, 1-based (bias correction)
      * @param rate       the learning rate {@code η_t}
      * @param parameters name to array, updated in place
-     * @param gradients  name to gradient of the same shape; scaled in place when clipped
+     * @param gradients  name to gradient of the same shape; overwritten (it becomes the step's
+     *                   update), so the caller must not read it afterwards
      * @return the global gradient norm before clipping
      */
     double update(long step, double rate, Map<String, INDArray> parameters, Map<String, INDArray> gradients) {
@@ -67,8 +68,12 @@ final class Adam {
                     + ": the run diverged (lower the learning rate or raise the warm-up)");
         }
         double clip = maxGradientNorm > 0 && norm > maxGradientNorm ? maxGradientNorm / norm : 1.0;
-        double c1 = 1 - Math.pow(beta1, step);
-        double c2 = 1 - Math.pow(beta2, step);
+        // The fused native updater computes, with t = iteration + 1,
+        //   m ← β1 m + (1-β1) g,  v ← β2 v + (1-β2) g²,  u = η √(1-β2^t)/(1-β1^t) · m / (√v + ε'),
+        // and ours is u = η m̂ / (√v̂ + ε) = η √(1-β2^t)/(1-β1^t) · m / (√v + ε √(1-β2^t)):
+        // the same with ε' = ε √(1-β2^t). One native op per parameter instead of a dozen.
+        double epsilonT = epsilon * Math.sqrt(1 - Math.pow(beta2, step));
+        int iteration = Math.toIntExact(step - 1);
         for (Map.Entry<String, INDArray> e : gradients.entrySet()) {
             INDArray theta = parameters.get(e.getKey());
             if (theta == null) {
@@ -80,21 +85,12 @@ final class Adam {
             }
             INDArray[] mv = moments.computeIfAbsent(e.getKey(),
                     k -> new INDArray[] {Nd4j.zerosLike(theta), Nd4j.zerosLike(theta)});
-            // In place, with every temporary closed: a step's temporaries are parameter-sized
-            // native arrays whose Java objects are tiny, so the garbage collector would let
-            // gigabytes of them pile up before freeing any.
-            try (INDArray scaled = g.mul(1 - beta1); INDArray squared = g.mul(g)) {
-                mv[0].muli(beta1).addi(scaled);
-                mv[1].muli(beta2).addi(squared.muli(1 - beta2));
+            // In place: the gradient becomes the update u, the moments their new values.
+            Nd4j.exec(new AdamUpdater(g, mv[1], mv[0], rate, beta1, beta2, epsilonT, iteration));
+            if (weightDecay > 0) {
+                theta.muli(1 - rate * weightDecay);
             }
-            try (INDArray denominator = mv[1].div(c2); INDArray delta = mv[0].div(c1)) {
-                Transforms.sqrt(denominator, false).addi(epsilon);
-                delta.divi(denominator).muli(rate);
-                if (weightDecay > 0) {
-                    theta.muli(1 - rate * weightDecay);
-                }
-                theta.subi(delta);
-            }
+            theta.subi(g);
         }
         return norm;
     }

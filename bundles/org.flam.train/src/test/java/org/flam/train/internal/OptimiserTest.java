@@ -45,6 +45,39 @@ class OptimiserTest {
         assertEquals(0.9 - 0.1 * mHat / Math.sqrt(vHat), theta.getDouble(0), 1e-12);
     }
 
+    /**
+     * The fused native updater with ε ≠ 0 against the textbook formula
+     * {@code θ ← θ - η m̂ / (√v̂ + ε)} computed here in plain double arithmetic, over five
+     * steps of seeded gradients (ε large enough to matter).
+     */
+    @Test
+    void adamWithEpsilonFollowsTheTextbookFormula() {
+        double b1 = 0.9;
+        double b2 = 0.99;
+        double eps = 0.05;
+        Adam adam = new Adam(b1, b2, eps, 0.0, 0.0);
+        double[] expected = {0.3, -1.2, 2.0};
+        INDArray theta = Nd4j.createFromArray(expected.clone());
+        double[] m = new double[3];
+        double[] v = new double[3];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int t = 1; t <= 5; t++) {
+            double[] g = {random.nextGaussian(), random.nextGaussian() * 0.01, random.nextGaussian() * 3};
+            double rate = 0.01 * t;
+            adam.update(t, rate, Map.of("t", theta), new HashMap<>(Map.of("t", Nd4j.createFromArray(g.clone()))));
+            for (int i = 0; i < 3; i++) {
+                m[i] = b1 * m[i] + (1 - b1) * g[i];
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                double mHat = m[i] / (1 - Math.pow(b1, t));
+                double vHat = v[i] / (1 - Math.pow(b2, t));
+                expected[i] -= rate * mHat / (Math.sqrt(vHat) + eps);
+            }
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i], theta.getDouble(i), 1e-12, "step " + t + ", entry " + i);
+            }
+        }
+    }
+
     @Test
     void clippingScalesTheGlobalNormAndDecayShrinks() {
         Adam adam = new Adam(0.0, 0.0, 0.0, 0.5, 5.0);
