@@ -4,7 +4,7 @@ compare training-step time with ND4J. Same layers, shapes and parameter count; t
 not the Java ones. Run with Debian's python: /usr/bin/python3 cnn_reference.py [steps]
 
 Layers (B clips, 64 mels, 1001 log-mel frames -> F = 32 frames x H = 256):
-  resample 1001 -> 1024 frames (triangle weights, constant), (x + 50) / 50, per-mel affine,
+  resample 1001 -> 1024 frames (triangle weights, constant), (x + 50) / 50,
   5 stages: conv k2 s2 (64 -> 64, then 128), + residual conv k3 on relu,
   3 context blocks h + conv k3 dil 1, 2, 4 (relu(h)), proj 1x1 (relu) -> 256, layer norm over channels.
 """
@@ -35,8 +35,6 @@ class ConvEncoder(nn.Module):
         self.stages = max(1, round(math.log2(hops / frames)))
         tp = frames << self.stages
         self.register_buffer("resample", resampling_matrix(mel_frames, hops, tp))
-        self.gamma = nn.Parameter(torch.ones(mels))
-        self.beta = nn.Parameter(torch.zeros(mels))
         self.down = nn.ModuleList()
         self.res = nn.ModuleList()
         cin = mels
@@ -53,7 +51,7 @@ class ConvEncoder(nn.Module):
     def forward(self, x):  # [B, mels, T] in dB
         x = torch.matmul(x, self.resample)  # [B, mels, T']
         x = (x + 50.0) / 50.0
-        h = x * self.gamma[None, :, None] + self.beta[None, :, None]
+        h = x
         for i, (down, res) in enumerate(zip(self.down, self.res)):
             h = down(h if i == 0 else F.relu(h))
             h = h + res(F.relu(h))

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.flam.api.FlamProperties;
 import org.flam.api.graph.AudioEncoder;
 import org.flam.api.graph.AudioEncoderSpec;
+import org.flam.api.graph.GraphOps;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -32,10 +33,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * <li>resampling to {@code T'} frames by a constant matrix {@code [T, T']}: frame {@code j} of
  *     the result covers {@code [j, j+1) clip / T'} seconds and is a triangle-weighted mean of
  *     the log-mel frames around its centre (log-mel frame {@code t} is centred at
- *     {@code t hop / sampleRate} s), half-width {@code max(1, N / T')} hops, computed as a sum
- *     of gathered, weighted copies (the matrix is banded);</li>
+ *     {@code t hop / sampleRate} s), half-width {@code max(1, N / T')} hops (see
+ *     {@link #resample} for how it is computed);</li>
  * <li>{@code x' = (x + offset) / scale}, fixed ({@code (x + 50) / 50} by default);</li>
- * <li>a learnable per-mel affine {@code γ_m x + β_m} (γ = 1, β = 0 at start);</li>
  * <li>{@code n} stages at {@code T' / 2^i} frames: {@code h = down_i(in)}, a kernel-2 stride-2
  *     convolution (no overlap, so unit {@code u} of stage {@code i} depends on resampled frames
  *     {@code [u 2^i, (u+1) 2^i)} only), then {@code h = h + res_i(relu(h))}, a kernel-3
@@ -57,6 +57,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * residual branches scaled by 1/2, biases 0), so the same seed gives the same weights in any
  * graph. Variables take the input's data type (float32 in training, float64 in gradient
  * tests).
+ *
+ * <p>No per-mel input affine {@code γ_m x + β_m}: the first layer is a convolution without
+ * padding, which is linear in its input, so such an affine is absorbed exactly into its
+ * weights and bias; it added no function, only a broadcast multiply whose backward was the
+ * slowest op of the training step (models trained with it, such as the first default model,
+ * still load: a model directory carries its own graph).
  */
 @Component(service = AudioEncoder.class, configurationPid = ConvAudioEncoder.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -184,7 +190,7 @@ public final class ConvAudioEncoder implements AudioEncoder {
     /** Number of trainable parameters. */
     long parameterCount() {
         long mels = spec.mels();
-        long count = 2 * mels; // per-mel affine
+        long count = 0;
         long in = mels;
         for (int i = 1; i <= stages; i++) {
             long out = stageChannels(i);
@@ -282,47 +288,26 @@ public final class ConvAudioEncoder implements AudioEncoder {
         }
         Weights w = new Weights(sd, type);
         try (NameScope scope = sd.withNameScope(SCOPE)) {
-            // resampling: a sum of a few gathered, weighted copies (the matrix is banded; a dense
-            // [T, T'] product cost 2 GFLOP per batch of 16)
-            double[][] r = resamplingMatrix();
-            List<int[]> taps = new ArrayList<>();
-            List<double[]> weights = new ArrayList<>();
-            bandedTaps(r, taps, weights);
-            // one gather (several gathers broke SameDiff M2.1's gradient construction: duplicate
-            // variable name "transposeConcat"), [B, mels, width * T'] -> [B, mels, width, T']
-            int width = taps.size();
-            int[] allIdx = new int[width * tp];
-            double[] allW = new double[width * tp];
-            for (int k = 0; k < width; k++) {
-                System.arraycopy(taps.get(k), 0, allIdx, k * tp, tp);
-                System.arraycopy(weights.get(k), 0, allW, k * tp, tp);
-            }
-            SDVariable idx = sd.constant(SCOPE + "/resample/index", Nd4j.createFromArray(allIdx));
-            SDVariable wk = sd.constant(SCOPE + "/resample/weight",
-                    Nd4j.createFromArray(allW).castTo(type).reshape(1, 1, width, tp));
-            SDVariable x = sd.gather(logMel, idx, 2).reshape(-1, mels, width, tp).mul(wk).sum(2);
-            x = x.add(inputOffsetDb).div(inputScaleDb); // [B, mels, T']
-            SDVariable gamma = w.constantVar(SCOPE + "/input/gamma", 1.0, mels);
-            SDVariable beta = w.constantVar(SCOPE + "/input/beta", 0.0, mels);
-            x = x.mul(gamma.reshape(1, mels, 1)).add(beta.reshape(1, mels, 1));
+            SDVariable x = resample(sd, logMel, type); // [B, mels, T']
+            x = x.add(inputOffsetDb).div(inputScaleDb);
 
             SDVariable h = x;
             int in = mels;
             for (int i = 1; i <= stages; i++) {
                 int out = stageChannels(i);
                 String p = SCOPE + "/stage" + i;
-                SDVariable input = i == 1 ? h : sd.nn.relu(h, 0);
+                SDVariable input = i == 1 ? h : GraphOps.relu(h);
                 // LeCun normal on the (signed) normalised input, He normal after a ReLU
                 h = conv(sd, w, p + "/down", input, in, out, 2, 2, 1, 0, i == 1 ? 1.0 : 2.0, 1.0);
-                h = h.add(conv(sd, w, p + "/res", sd.nn.relu(h, 0), out, out, 3, 1, 1, 1, 2.0, 0.5));
+                h = h.add(conv(sd, w, p + "/res", GraphOps.relu(h), out, out, 3, 1, 1, 1, 2.0, 0.5));
                 in = out;
             }
             for (int j = 0; j < contextBlocks; j++) {
                 int d = 1 << j;
-                h = h.add(dilatedConv(sd, w, SCOPE + "/context" + (j + 1), sd.nn.relu(h, 0), in, d, f));
+                h = h.add(dilatedConv(sd, w, SCOPE + "/context" + (j + 1), GraphOps.relu(h), in, d, f));
             }
             int hs = spec.featureSize();
-            h = conv(sd, w, SCOPE + "/proj", sd.nn.relu(h, 0), in, hs, 1, 1, 1, 0, 2.0, 1.0); // [B, H, F]
+            h = conv(sd, w, SCOPE + "/proj", GraphOps.relu(h), in, hs, 1, 1, 1, 0, 2.0, 1.0); // [B, H, F]
             // layer norm over channels
             SDVariable mean = h.mean(true, 1);
             SDVariable centred = h.sub(mean);
@@ -333,6 +318,72 @@ public final class ConvAudioEncoder implements AudioEncoder {
             normed = normed.mul(lnGamma.reshape(1, hs, 1)).add(lnBeta.reshape(1, hs, 1));
             return sd.permute(OUTPUT, normed, 0, 2, 1); // [B, F, H]
         }
+    }
+
+    /**
+     * {@code x R}: the log-mel {@code [B, mels, T]} resampled to {@code [B, mels, T']} by the
+     * constant matrix {@link #resamplingMatrix()}, computed without forming the dense product
+     * (2 GFLOP per batch of 16 at the defaults).
+     *
+     * <p>The matrix is periodic: shifting an output frame by {@code P' = T'/g} frames shifts its
+     * centre by {@code P = N/g} hops, {@code g = gcd(N, T')} (8 at the defaults: 128 frames per
+     * 125 hops). So output block {@code b} of {@code P'} frames is one small matrix {@code M
+     * [P + E, P']} applied to the input rows {@code [lo + bP, lo + bP + P + E)}: the block's
+     * own {@code P} rows, a reshape of the input, plus {@code E} rows of the next block, taken
+     * by strided slices. One matrix product of {@code [B·mels·g, P + E] × [P + E, P']}: 0.26
+     * GFLOP at the defaults, and no gather (which cost more than the whole encoder's forward
+     * convolutions). Where the blocks' matrices differ (edge truncation) or the rows run past
+     * the input, the banded taps are gathered instead ({@link #resampleByGather}).
+     */
+    SDVariable resample(SameDiff sd, SDVariable logMel, DataType type) {
+        double[][] r = resamplingMatrix();
+        BlockResampling blocks = BlockResampling.of(r, hopsPerClip(spec));
+        if (blocks == null) {
+            return resampleByGather(sd, logMel, type, r);
+        }
+        int mels = spec.mels();
+        int g = blocks.blocks();
+        int p = blocks.rowsPerBlock();
+        int lo = blocks.firstRow();
+        // [B, mels, g·P] -> [B, mels, g, P]: each block's own rows
+        SDVariable own = sd.stridedSlice(logMel, new long[] {0, 0, lo}, new long[] {0, 0, lo + (long) g * p},
+                new long[] {1, 1, 1}, 0b011, 0b011, 0, 0, 0).reshape(-1, mels, g, p);
+        SDVariable[] parts = new SDVariable[1 + blocks.extraRows()];
+        parts[0] = own;
+        for (int e = 0; e < blocks.extraRows(); e++) {
+            // row lo + (b+1)P + e of every block b: [B, mels, g] -> [B, mels, g, 1]
+            long begin = lo + p + e;
+            SDVariable next = sd.stridedSlice(logMel, new long[] {0, 0, begin},
+                    new long[] {0, 0, begin + (long) (g - 1) * p + 1}, new long[] {1, 1, p}, 0b011, 0b011, 0, 0, 0);
+            parts[1 + e] = sd.expandDims(next, 3);
+        }
+        SDVariable windows = parts.length == 1 ? own : sd.concat(3, parts); // [B, mels, g, P + E]
+        SDVariable m = sd.constant(SCOPE + "/resample/block",
+                Nd4j.create(blocks.matrix()).castTo(type)); // [P + E, P']
+        SDVariable out = windows.reshape(-1, p + blocks.extraRows()).mmul(m); // [B·mels·g, P']
+        return out.reshape(-1, mels, resampledFrames());
+    }
+
+    /** {@code x R} as a sum of a few gathered, weighted copies of the input (the matrix is banded). */
+    SDVariable resampleByGather(SameDiff sd, SDVariable logMel, DataType type, double[][] r) {
+        int mels = spec.mels();
+        int tp = resampledFrames();
+        List<int[]> taps = new ArrayList<>();
+        List<double[]> weights = new ArrayList<>();
+        bandedTaps(r, taps, weights);
+        // one gather (several gathers broke SameDiff M2.1's gradient construction: duplicate
+        // variable name "transposeConcat"), [B, mels, width * T'] -> [B, mels, width, T']
+        int width = taps.size();
+        int[] allIdx = new int[width * tp];
+        double[] allW = new double[width * tp];
+        for (int k = 0; k < width; k++) {
+            System.arraycopy(taps.get(k), 0, allIdx, k * tp, tp);
+            System.arraycopy(weights.get(k), 0, allW, k * tp, tp);
+        }
+        SDVariable idx = sd.constant(SCOPE + "/resample/index", Nd4j.createFromArray(allIdx));
+        SDVariable wk = sd.constant(SCOPE + "/resample/weight",
+                Nd4j.createFromArray(allW).castTo(type).reshape(1, 1, width, tp));
+        return sd.gather(logMel, idx, 2).reshape(-1, mels, width, tp).mul(wk).sum(2);
     }
 
     /**
@@ -420,8 +471,6 @@ public final class ConvAudioEncoder implements AudioEncoder {
     /** Names of the trainable variables this encoder creates, in build order. */
     List<String> variableNames() {
         List<String> names = new ArrayList<>();
-        names.add(SCOPE + "/input/gamma");
-        names.add(SCOPE + "/input/beta");
         for (int i = 1; i <= stages; i++) {
             for (String part : new String[] {"down", "res"}) {
                 names.add(SCOPE + "/stage" + i + "/" + part + "/W");

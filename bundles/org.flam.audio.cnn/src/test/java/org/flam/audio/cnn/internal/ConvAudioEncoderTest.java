@@ -217,6 +217,42 @@ class ConvAudioEncoderTest {
         }
     }
 
+    /**
+     * The block-matrix resampling equals the dense product {@code x R} (float64), at the
+     * defaults (8 blocks of 125 hops to 128 frames), at F = 128, on the small test spec, and
+     * the gathered taps do too.
+     */
+    @Test
+    void blockResamplingEqualsTheDenseMatrixProduct() {
+        ConvAudioEncoder[] encoders = {defaults(Map.of()), defaults(Map.of("framesPerClip", 128)),
+            new ConvAudioEncoder(SMALL, 8, 8, 0, 50, 50, 3), new ConvAudioEncoder(TINY, 3, 4, 2, 50, 50, 11)};
+        for (ConvAudioEncoder enc : encoders) {
+            double[][] r = enc.resamplingMatrix();
+            BlockResampling blocks = BlockResampling.of(r, enc.spec().samplesPerClip() / enc.spec().hop());
+            assertTrue(blocks != null && blocks.blocks() >= 2, "block structure of " + enc.spec());
+            int mels = enc.spec().mels();
+            int t = enc.spec().melFrames();
+            java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+            double[] values = new double[2 * mels * t];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextDouble() * 80 - 90;
+            }
+            INDArray x = Nd4j.create(values, new long[] {2, mels, t}, DataType.DOUBLE);
+            INDArray expected = x.reshape(2L * mels, t).mmul(Nd4j.create(r)).reshape(2, mels, r[0].length);
+            SameDiff sd = graph();
+            SDVariable in = sd.placeHolder("x", DataType.DOUBLE, -1, mels, t);
+            String fast = enc.resample(sd, in, DataType.DOUBLE).name();
+            String gathered = enc.resampleByGather(sd, in, DataType.DOUBLE, r).name();
+            Map<String, INDArray> out = sd.output(Map.of("x", x), fast, gathered);
+            assertTrue(expected.equalsWithEps(out.get(fast), 1e-9), "block product for " + enc.spec());
+            assertTrue(expected.equalsWithEps(out.get(gathered), 1e-9), "gathered taps for " + enc.spec());
+        }
+        // a matrix whose blocks differ has no block structure
+        double[][] r = defaults(Map.of()).resamplingMatrix();
+        r[3][5] += 0.1;
+        assertEquals(null, BlockResampling.of(r, 1000));
+    }
+
     /** Output frame f depends on the log-mel frames of its interval widened by the documented context. */
     @ParameterizedTest
     @ValueSource(ints = {0, 2})
