@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.flam.api.FlamProperties;
+import org.flam.api.graph.GraphOps;
 import org.flam.api.graph.HeadOutputs;
 import org.flam.api.graph.ModelHeads;
 import org.nd4j.autodiff.samediff.NameScope;
@@ -139,7 +140,7 @@ public final class MlpModelHeads implements ModelHeads {
 
             // frames: [B, F, H] -> [B*F, H] -> [B*F, D] -> [B, F, D]
             SDVariable flat = frameFeatures.reshape(-1, h);
-            SDVariable projected = a2.apply(sd.nn.relu(a1.apply(flat), 0));
+            SDVariable projected = a2.apply(GraphOps.relu(a1.apply(flat)));
             SDVariable frames = normalize(sd, projected);
             long[] shape = frameFeatures.getShape();
             SDVariable frameEmb;
@@ -153,9 +154,9 @@ public final class MlpModelHeads implements ModelHeads {
             // global: mean over frames before the projection
             SDVariable mean = frameFeatures.mean(1);
             SDVariable global = sd.identity(GLOBAL_EMBEDDINGS,
-                    normalize(sd, a2.apply(sd.nn.relu(a1.apply(mean), 0))));
+                    normalize(sd, a2.apply(GraphOps.relu(a1.apply(mean)))));
             SDVariable textEmb = sd.identity(TEXT_EMBEDDINGS,
-                    normalize(sd, t2.apply(sd.nn.relu(t1.apply(text), 0))));
+                    normalize(sd, t2.apply(GraphOps.relu(t1.apply(text)))));
             SDVariable bias = sd.reshape(LOGIT_BIAS, b2.apply(gelu(b1.apply(text))), -1);
             SDVariable scale = sd.math.exp(LOGIT_SCALE, s2.apply(gelu(s1.apply(text))).reshape(-1));
             return new HeadOutputs(frameEmb, global, textEmb, scale, bias);

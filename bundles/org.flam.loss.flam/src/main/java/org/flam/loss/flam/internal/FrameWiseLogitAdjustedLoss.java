@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.flam.api.FlamProperties;
+import org.flam.api.graph.GraphOps;
 import org.flam.api.graph.Loss;
 import org.flam.api.graph.LossInputs;
 import org.flam.api.graph.LossInputs.Input;
@@ -197,7 +198,7 @@ public final class FrameWiseLogitAdjustedLoss implements Loss {
         // BCE with logits, max(ℓ,0) - ℓz + log(1 + e^{-|ℓ|}), which never overflows.
         // (sd.loss.sigmoidCrossEntropy with these broadcast weights gave wrong gradients
         // in 1.0.0-M2.1: the finite-difference test caught it.)
-        SDVariable bce = sd.nn.relu(logits, 0).sub(logits.mul(z))
+        SDVariable bce = GraphOps.relu(logits).sub(logits.mul(z))
                 .add(sd.math.log1p(sd.math.exp(sd.math.abs(logits).neg())));
         return bce.mul(weights).sum();
     }
