@@ -1,5 +1,7 @@
 package org.flam.metrics.internal.segment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,6 +31,13 @@ import org.flam.api.MetricResult.Curve;
  *   <li>{@code n_precision}, {@code n_recall}: macro precision and recall, same labels;</li>
  *   <li>{@code n_micro}: F1 of the counts summed over all labels;</li>
  *   <li>{@code n_undefined_labels}: labels without references, left out of the means;</li>
+ *   <li>{@code n_best_threshold}: the best single threshold, shared by all labels, for the
+ *       macro F1 ({@link BestThreshold}); {@code n_best}, {@code n_best_precision},
+ *       {@code n_best_recall}: macro F1, precision and recall there (the values {@code n},
+ *       {@code n_precision}, {@code n_recall} take with that threshold);
+ *       {@code n_best_threshold_low}, {@code n_best_threshold_high}: the interval
+ *       {@code [low, high)} of thresholds that give the same detections; all NaN without a
+ *       label with references;</li>
  *   <li>curves {@code n/<label>}: F1 against threshold (labels with references).</li>
  * </ul>
  */
@@ -68,7 +77,42 @@ final class F1Evaluation {
         values.put(name + "_recall", defined == 0 ? Double.NaN : recallSum / defined);
         values.put(name + "_micro", new FScore(tpSum, fpSum, referenceSum).f1());
         values.put(name + "_undefined_labels", (double) (labels.size() - defined));
+        best(name, labels, threshold, values);
         return new MetricResult(name, values, curves);
+    }
+
+    /** Adds the {@code _best...} values: the best single threshold and the macro values there. */
+    private static void best(String name, Map<String, LabelCounts> labels, double threshold,
+            Map<String, Double> values) {
+        List<ThresholdCurve> curves = new ArrayList<>();
+        long[] references = new long[labels.size()];
+        for (LabelCounts c : labels.values()) {
+            references[curves.size()] = c.references();
+            curves.add(c.curve());
+        }
+        BestThreshold.Interval best = BestThreshold.find(curves, references, threshold);
+        double t = best == null ? Double.NaN : best.threshold();
+        double f1 = 0;
+        double precision = 0;
+        double recall = 0;
+        int defined = 0;
+        if (best != null) {
+            for (LabelCounts c : labels.values()) {
+                if (c.references() > 0) {
+                    FScore at = at(c.curve(), c.curve().indexAbove((float) t), c.references());
+                    f1 += at.f1();
+                    precision += at.precision();
+                    recall += at.recall();
+                    defined++;
+                }
+            }
+        }
+        values.put(name + "_best_threshold", t);
+        values.put(name + "_best_threshold_low", best == null ? Double.NaN : best.low());
+        values.put(name + "_best_threshold_high", best == null ? Double.NaN : best.high());
+        values.put(name + "_best", defined == 0 ? Double.NaN : f1 / defined);
+        values.put(name + "_best_precision", defined == 0 ? Double.NaN : precision / defined);
+        values.put(name + "_best_recall", defined == 0 ? Double.NaN : recall / defined);
     }
 
     /** Counts at operating point {@code k}; {@code k == size()} is "nothing detected". */
