@@ -30,29 +30,38 @@ import org.flam.api.CorpusEntry;
  *
  * <pre>
  * # root=/home/me/.cache/flam/corpus-src          (optional first line)
- * path	caption	tags	duration	kind	source	licence
- * hedgewars-data/sounds/explosion.ogg	the sound of an explosion	explosion,sounds	1.25	event	hedgewars-data	GPL-2
+ * path	caption	tags	duration	kind	source	licence	paraphrases	group
+ * hedgewars-data/sounds/explosion.ogg	the sound of explosion	explosion,sounds	1.25	event	hedgewars-data	GPL-2	an explosion|explosion sound	explosion
  * </pre>
  *
  * <ul>
  * <li>The corpus root is the folder of the index file, unless the first line is the comment
  * {@code # root=<absolute path>}. Other lines starting with {@code #} before the header are
  * comments.</li>
- * <li>The header line is exactly {@value #HEADER_TEXT} (tab-separated).</li>
+ * <li>The header line is exactly {@value #HEADER_TEXT} (tab-separated), or, in files written
+ * before paraphrases and label groups existed, {@value #HEADER_TEXT_7}; every line has as many
+ * columns as its header. A 7-column line reads as a recording without paraphrases whose label
+ * group is its caption text.</li>
  * <li>{@code path}: relative to the root, {@code /}-separated; {@code tags}: comma-separated,
  * may be empty; {@code duration}: seconds, finite, {@code > 0}; {@code kind}: {@code event} or
- * {@code background}.</li>
+ * {@code background}; {@code paraphrases}: {@code |}-separated, may be empty (so a paraphrase
+ * cannot hold a {@code |}); {@code group}: not blank.</li>
  * <li>Blank lines are ignored. Line order is entry order (synthesis draws entries by index).</li>
  * </ul>
  */
 public final class CorpusIndex {
 
     /** The header line, with its tabs shown as spaces. */
-    public static final String HEADER_TEXT = "path caption tags duration kind source licence";
+    public static final String HEADER_TEXT = "path caption tags duration kind source licence paraphrases group";
+
+    /** The header of files without paraphrases and groups, still read, with its tabs shown as spaces. */
+    public static final String HEADER_TEXT_7 = "path caption tags duration kind source licence";
 
     private static final String HEADER = HEADER_TEXT.replace(' ', '\t');
+    private static final String HEADER_7 = HEADER_TEXT_7.replace(' ', '\t');
     private static final String ROOT_PREFIX = "# root=";
-    private static final int COLUMNS = 7;
+    private static final int COLUMNS = 9;
+    private static final int COLUMNS_7 = 7;
 
     private CorpusIndex() {
     }
@@ -71,6 +80,7 @@ public final class CorpusIndex {
         List<CorpusEntry> entries = new ArrayList<>();
         Map<String, Integer> lineOfPath = new HashMap<>();
         boolean header = false;
+        int columns = COLUMNS;
         try (BufferedReader in = Files.newBufferedReader(tsv, StandardCharsets.UTF_8)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -81,15 +91,16 @@ public final class CorpusIndex {
                 if (!header) {
                     if (number == 1 && line.startsWith(ROOT_PREFIX)) {
                         root = parseRoot(tsv, number, line.substring(ROOT_PREFIX.length()));
-                    } else if (line.equals(HEADER)) {
+                    } else if (line.equals(HEADER) || line.equals(HEADER_7)) {
                         header = true;
+                        columns = line.equals(HEADER) ? COLUMNS : COLUMNS_7;
                     } else if (!line.startsWith("#")) {
                         throw bad(tsv, number, "expected the header \"" + HEADER_TEXT
                                 + "\" (tab-separated), got \"" + shorten(line) + "\"");
                     }
                     continue;
                 }
-                CorpusEntry entry = parseEntry(tsv, number, line);
+                CorpusEntry entry = parseEntry(tsv, number, line, columns);
                 Integer previous = lineOfPath.putIfAbsent(entry.path(), number);
                 if (previous != null) {
                     throw bad(tsv, number, "path \"" + entry.path() + "\" repeats line " + previous);
@@ -111,7 +122,8 @@ public final class CorpusIndex {
      * @param corpus the corpus
      * @param tsv    the index file; its folder must exist
      * @throws IOException              if it cannot be written
-     * @throws IllegalArgumentException if a tag contains a comma (the tag separator)
+     * @throws IllegalArgumentException if a tag contains a comma (the tag separator) or a
+     *                                  paraphrase a {@code |} (the paraphrase separator)
      */
     public static void write(Corpus corpus, Path tsv) throws IOException {
         Objects.requireNonNull(corpus, "corpus");
@@ -130,13 +142,21 @@ public final class CorpusIndex {
                             + " contains a comma, the tag separator of the index");
                 }
             }
+            for (String p : e.paraphrases()) {
+                if (p.indexOf('|') >= 0) {
+                    throw new IllegalArgumentException("paraphrase \"" + p + "\" of " + e.path()
+                            + " contains a |, the paraphrase separator of the index");
+                }
+            }
             text.append(e.path()).append('\t')
                     .append(e.caption().text()).append('\t')
                     .append(String.join(",", e.caption().tags())).append('\t')
                     .append(e.durationSeconds()).append('\t')
                     .append(e.kind().name().toLowerCase(Locale.ROOT)).append('\t')
                     .append(e.source()).append('\t')
-                    .append(e.licence()).append('\n');
+                    .append(e.licence()).append('\t')
+                    .append(String.join("|", e.paraphrases())).append('\t')
+                    .append(e.group()).append('\n');
         }
         // Not Files.createTempFile: its owner-only permissions would stay on the index.
         Path temp = folder.resolve("." + absolute.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
@@ -189,11 +209,11 @@ public final class CorpusIndex {
         return root.normalize();
     }
 
-    private static CorpusEntry parseEntry(Path tsv, int number, String line) throws IOException {
+    private static CorpusEntry parseEntry(Path tsv, int number, String line, int columns) throws IOException {
         String[] cells = line.split("\t", -1);
-        if (cells.length != COLUMNS) {
-            throw bad(tsv, number, "expected " + COLUMNS + " tab-separated columns (" + HEADER_TEXT
-                    + "), got " + cells.length);
+        if (cells.length != columns) {
+            throw bad(tsv, number, "expected " + columns + " tab-separated columns ("
+                    + (columns == COLUMNS ? HEADER_TEXT : HEADER_TEXT_7) + "), got " + cells.length);
         }
         double duration;
         try {
@@ -208,7 +228,12 @@ public final class CorpusIndex {
         };
         List<String> tags = cells[2].isEmpty() ? List.of() : Arrays.asList(cells[2].split(",", -1));
         try {
-            return new CorpusEntry(cells[0], new Caption(cells[1], tags), duration, kind, cells[5], cells[6]);
+            CorpusEntry entry = new CorpusEntry(cells[0], new Caption(cells[1], tags), duration, kind, cells[5], cells[6]);
+            if (columns == COLUMNS) {
+                List<String> paraphrases = cells[7].isEmpty() ? List.of() : Arrays.asList(cells[7].split("\\|", -1));
+                entry = entry.withParaphrases(paraphrases, cells[8]);
+            }
+            return entry;
         } catch (IllegalArgumentException | NullPointerException e) {
             // The value types say which field is wrong and how; add where.
             throw bad(tsv, number, e.getMessage());

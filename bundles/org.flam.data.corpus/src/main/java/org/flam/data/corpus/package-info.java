@@ -1,10 +1,10 @@
 /**
  * The corpus index file: one tab-separated line per recording (path, caption, tags, duration,
- * kind, source, licence), read into and written from {@link org.flam.api.Corpus}, and the held-out rule
- * that splits it.
+ * kind, source, licence, paraphrases, label group), read into and written from
+ * {@link org.flam.api.Corpus}, and the held-out and zero-shot rules that split it.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.flam.data.corpus;
 
 import org.osgi.annotation.bundle.Export;

@@ -72,9 +72,11 @@ public final class CorpusBuilder {
      * @param backgrounds of which backgrounds
      * @param seconds     their total duration, seconds
      * @param labels      distinct captions
+     * @param texts       distinct captions and paraphrases together
+     * @param groups      distinct label groups
      * @param excluded    recordings left out, by reason
      */
-    public record Stats(int clips, int events, int backgrounds, double seconds, int labels,
+    public record Stats(int clips, int events, int backgrounds, double seconds, int labels, int texts, int groups,
             Map<String, Integer> excluded) {
     }
 
@@ -134,7 +136,7 @@ public final class CorpusBuilder {
                 throw new IllegalArgumentException("source " + source.name() + " folder " + dir
                         + " is not inside the corpus root " + absoluteRoot);
             }
-            String licence = licence(source, rule);
+            String licence = licence(source, rule, dir);
             licences.put(source.name(), licence);
             List<CorpusEntry> kept = new ArrayList<>();
             Map<String, Integer> excluded = new TreeMap<>();
@@ -188,18 +190,25 @@ public final class CorpusBuilder {
         if (previous != null) {
             return "duplicate (same bytes as an earlier recording)";
         }
-        kept.add(new CorpusEntry(corpusPath, d.caption(), seconds, d.kind(), rule.name(), licence));
+        kept.add(new CorpusEntry(corpusPath, d.caption(), seconds, d.kind(), rule.name(), licence, d.paraphrases(),
+                d.group()));
         return null;
     }
 
-    private String licence(Source source, SourceRule rule) throws IOException {
+    /**
+     * The source's licence: given with the source, else the rule's, else from a {@code copyright}
+     * file staged in the source folder (packages unpacked rather than installed), else from
+     * {@code <docDir>/<package>/copyright}.
+     */
+    private String licence(Source source, SourceRule rule, Path dir) throws IOException {
         if (source.licence() != null) {
             return source.licence();
         }
         if (rule.licence() != null) {
             return rule.licence();
         }
-        Path copyright = docDir.resolve(rule.name()).resolve("copyright");
+        Path copyright = Files.isRegularFile(dir.resolve("copyright")) ? dir.resolve("copyright")
+                : docDir.resolve(rule.name()).resolve("copyright");
         String licence = Files.isRegularFile(copyright) ? Licences.ofCopyright(copyright) : null;
         if (licence == null) {
             throw new IOException("no licence for source " + rule.name() + ": " + copyright
@@ -262,13 +271,17 @@ public final class CorpusBuilder {
         int events = 0;
         double seconds = 0;
         Set<String> labels = new TreeSet<>();
+        Set<String> texts = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
         for (CorpusEntry e : entries) {
             events += e.kind() == CorpusEntry.Kind.EVENT ? 1 : 0;
             seconds += e.durationSeconds();
             labels.add(e.caption().text());
+            texts.addAll(e.texts());
+            groups.add(e.group());
         }
-        return new Stats(entries.size(), events, entries.size() - events, seconds, labels.size(),
-                Collections.unmodifiableMap(new TreeMap<>(excluded)));
+        return new Stats(entries.size(), events, entries.size() - events, seconds, labels.size(), texts.size(),
+                groups.size(), Collections.unmodifiableMap(new TreeMap<>(excluded)));
     }
 
     private static String extension(Path p) {

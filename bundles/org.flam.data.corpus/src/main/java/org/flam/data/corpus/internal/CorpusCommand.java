@@ -14,19 +14,21 @@ import java.util.stream.Stream;
 import org.flam.api.FlamProperties;
 import org.flam.api.command.Command;
 import org.flam.data.corpus.CorpusIndex;
+import org.flam.data.corpus.CorpusSplit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * {@code flam corpus --out FILE [--from DIR] [--source NAME=DIR]... [--root DIR]}: builds the
- * corpus index and writes it atomically, then prints a summary (labels, clips, hours, events
- * and backgrounds per source, and why recordings were left out). Progress goes to standard
+ * corpus index and writes it atomically, then prints a summary (per source: hours, recordings,
+ * events, backgrounds, distinct captions, captions with paraphrases, label groups; the zero-shot
+ * split's size; and why recordings were left out). Progress goes to standard
  * error.
  *
  * <ul>
  * <li>{@code --from DIR}: every sub-folder of DIR is a source named by its folder (a Debian
- * package name), in name order; the corpus root defaults to DIR.</li>
+ * package name), in name order, hidden folders aside; the corpus root defaults to DIR.</li>
  * <li>{@code --source NAME=DIR}: one source; may repeat; added after those of {@code --from}.</li>
  * <li>{@code --root DIR}: the corpus root (entries' paths are relative to it); defaults to the
  * {@code --from} folder, else the deepest folder holding every source.</li>
@@ -42,6 +44,8 @@ public final class CorpusCommand implements Command {
 
     static final String PID = "org.flam.data.corpus";
     static final double DEFAULT_MIN_SECONDS = 0.05;
+    /** The held-out fraction the summary's zero-shot line assumes: the mixture synthesizer's default. */
+    static final double HELDOUT_FRACTION = 0.05;
     static final String USAGE_TEXT = "corpus --out FILE [--from DIR] [--source NAME=DIR]... [--licence NAME=LICENCE]... [--root DIR]";
 
     private final Path docDir;
@@ -134,7 +138,8 @@ public final class CorpusCommand implements Command {
             throw new IOException("--from " + from + " is not a folder");
         }
         try (Stream<Path> list = Files.list(from)) {
-            return list.filter(Files::isDirectory)
+            // Hidden folders are not sources (setup-corpus.sh keeps unpacked packages in .debs/).
+            return list.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                     .sorted()
                     .map(p -> new CorpusBuilder.Source(p.getFileName().toString(), p))
                     .toList();
@@ -157,19 +162,33 @@ public final class CorpusCommand implements Command {
 
     private static void printSummary(CorpusBuilder.Result r, Path output, PrintStream out) throws IOException {
         out.printf(Locale.ROOT, "wrote %s (sha256 %s)%n", output, CorpusIndex.sha256(output));
-        out.printf(Locale.ROOT, "%-28s %7s %7s %7s %6s %7s  %s%n", "source", "labels", "clips", "events",
-                "bgs", "hours", "licence");
+        String row = "%-28s %7s %7s %7s %6s %8s %7s %7s  %s%n";
+        out.printf(Locale.ROOT, row, "source", "hours", "clips", "events", "bgs", "captions", "+para", "groups",
+                "licence");
         for (Map.Entry<String, CorpusBuilder.Stats> e : r.bySource().entrySet()) {
-            CorpusBuilder.Stats s = e.getValue();
-            out.printf(Locale.ROOT, "%-28s %7d %7d %7d %6d %7.3f  %s%n", e.getKey(), s.labels(), s.clips(),
-                    s.events(), s.backgrounds(), s.seconds() / 3600, r.licences().get(e.getKey()));
+            printRow(out, e.getKey(), e.getValue(), r.licences().get(e.getKey()));
         }
         CorpusBuilder.Stats t = r.total();
-        out.printf(Locale.ROOT, "%-28s %7d %7d %7d %6d %7.3f%n", "total", t.labels(), t.clips(), t.events(),
-                t.backgrounds(), t.seconds() / 3600);
+        printRow(out, "total", t, "");
         double backgroundHours = r.corpus().backgrounds().stream().mapToDouble(e -> e.durationSeconds()).sum() / 3600;
         out.printf(Locale.ROOT, "backgrounds: %d clips, %.3f h%n", t.backgrounds(), backgroundHours);
+        out.println("(captions: distinct captions; +para: distinct captions and paraphrases together;"
+                + " groups: distinct label groups)");
+        double h = HELDOUT_FRACTION;
+        double z = CorpusSplit.ZERO_SHOT_GROUP_FRACTION;
+        CorpusSplit.ZeroShot zs = CorpusSplit.zeroShot(r.corpus(), h, z);
+        out.printf(Locale.ROOT, "zero-shot split at group fraction %s (held-out fraction %s): %d groups, %d captions"
+                + " and paraphrases never trained on, %d recordings, %.3f h%n", z, h, zs.groups().size(),
+                zs.texts().size(), zs.recordings(), zs.seconds() / 3600);
+        out.printf(Locale.ROOT, "  smallest group fraction holding out %d such texts: %.4f%n",
+                CorpusSplit.MIN_ZERO_SHOT_TEXTS, CorpusSplit.fractionFor(r.corpus(), h, CorpusSplit.MIN_ZERO_SHOT_TEXTS));
+        out.println("  groups: " + String.join(", ", zs.groups()));
         out.println("left out:");
         t.excluded().forEach((why, n) -> out.printf(Locale.ROOT, "  %7d  %s%n", n, why));
+    }
+
+    private static void printRow(PrintStream out, String name, CorpusBuilder.Stats s, String licence) {
+        out.printf(Locale.ROOT, "%-28s %7.3f %7d %7d %6d %8d %7d %7d  %s%n", name, s.seconds() / 3600, s.clips(),
+                s.events(), s.backgrounds(), s.labels(), s.texts(), s.groups(), licence);
     }
 }

@@ -97,15 +97,21 @@ public final class Labeller {
     private Labeller() {
     }
 
-    /** What becomes of one recording: an entry's caption and kind, or the reason it is left out. */
-    public record Decision(Caption caption, CorpusEntry.Kind kind, String excluded) {
+    /**
+     * What becomes of one recording: an entry's caption, paraphrases ({@link Paraphrases}), label
+     * group ({@link LabelGroups}) and kind, or the reason it is left out.
+     */
+    public record Decision(Caption caption, List<String> paraphrases, String group, CorpusEntry.Kind kind,
+            String excluded) {
 
         static Decision keep(Caption caption, CorpusEntry.Kind kind) {
-            return new Decision(caption, kind, null);
+            List<String> paraphrases = Paraphrases.of(caption.text());
+            return new Decision(caption, paraphrases, LabelGroups.of(caption.text(), paraphrases, caption.tags()), kind,
+                    null);
         }
 
         static Decision exclude(String why) {
-            return new Decision(null, null, why);
+            return new Decision(null, List.of(), null, null, why);
         }
 
         /** Whether the recording is left out ({@link #excluded()} says why). */
@@ -138,7 +144,7 @@ public final class Labeller {
         List<String> nameWords = words(stem, rule);
 
         if (isSpeech(rule, lowerPath, stem)) {
-            return speech(rule, nameWords);
+            return speech(rule, nameWords, lowerPath);
         }
 
         List<String> label = rule.tuxPaintText() && tuxPaintText != null ? tuxPaintLabel(tuxPaintText) : List.of();
@@ -214,7 +220,37 @@ public final class Labeller {
                 || SourceRule.matches(rule.speech(), lowerPath);
     }
 
-    private static Decision speech(SourceRule rule, List<String> nameWords) {
+    /** Two-letter language codes of folder names, for {@link SpeechPolicy#SPEAKER}. */
+    static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("en", "english"), Map.entry("de", "german"),
+            Map.entry("fr", "french"), Map.entry("es", "spanish"), Map.entry("it", "italian"), Map.entry("nl", "dutch"),
+            Map.entry("ru", "russian"), Map.entry("pt", "portuguese"), Map.entry("pl", "polish"),
+            Map.entry("cs", "czech"), Map.entry("sv", "swedish"), Map.entry("da", "danish"), Map.entry("fi", "finnish"),
+            Map.entry("ja", "japanese"), Map.entry("zh", "chinese"), Map.entry("sk", "slovak"), Map.entry("hu", "hungarian"));
+
+    private static final Set<String> FEMALE = Set.of("female", "woman", "women", "f", "girl");
+    private static final Set<String> MALE = Set.of("male", "man", "men", "m", "boy");
+
+    /**
+     * "a woman speaking german" and the like: the speaker and the language named by the folders
+     * of {@code lowerPath} (not its file name), else the source's language.
+     */
+    static String speakerCaption(SourceRule rule, String lowerPath) {
+        String who = "a voice";
+        String language = rule.language();
+        int slash = lowerPath.lastIndexOf('/');
+        for (String t : (slash < 0 ? "" : lowerPath.substring(0, slash)).split("[^a-z]+")) {
+            if (FEMALE.contains(t)) {
+                who = "a woman";
+            } else if (MALE.contains(t)) {
+                who = "a man";
+            } else if (LANGUAGES.containsKey(t)) {
+                language = LANGUAGES.get(t);
+            }
+        }
+        return who + " speaking" + (language == null ? "" : " " + language);
+    }
+
+    private static Decision speech(SourceRule rule, List<String> nameWords, String lowerPath) {
         SpeechPolicy policy = rule.speechPolicy();
         if (policy == SpeechPolicy.EXCLUDE) {
             return Decision.exclude(SPEECH_EXCLUDED);
@@ -224,6 +260,8 @@ public final class Labeller {
         if (policy == SpeechPolicy.SAYING && !nameWords.isEmpty()) {
             text = "a voice saying " + String.join(" ", limit(nameWords, MAX_WORDS - 3));
             tags.add(String.join(" ", nameWords));
+        } else if (policy == SpeechPolicy.SPEAKER) {
+            text = speakerCaption(rule, lowerPath);
         } else {
             text = "a voice speaking";
         }

@@ -26,10 +26,12 @@ import java.util.regex.Pattern;
  * @param licence      licence read by hand from the package's copyright file, recorded instead
  *                     of what {@link Licences} reads: for files that are not machine-readable,
  *                     or whose paragraphs need a reader; null to use {@link Licences}
+ * @param language     the language of the source's speech where its paths name none (for
+ *                     {@link SpeechPolicy#SPEAKER}), e.g. {@code english}; null if unknown
  */
 public record SourceRule(String name, List<Pattern> exclude, List<Pattern> speech, SpeechPolicy speechPolicy,
         Set<String> noise, Map<String, String> replace, List<String> extraTags, boolean tuxPaintText,
-        String licence) {
+        String licence, String language) {
 
     /** What a source's speech recordings become. */
     public enum SpeechPolicy {
@@ -41,7 +43,14 @@ public record SourceRule(String name, List<Pattern> exclude, List<Pattern> speec
         /** Kept as "a voice saying WORDS", words from the file name, tagged {@code speech}. */
         SAYING,
         /** Kept as "a voice speaking", tagged {@code speech} (file names are no transcript). */
-        SPEAKING
+        SPEAKING,
+        /**
+         * Kept as "a woman speaking german", "a man speaking english", "a voice speaking": the
+         * speaker from a path word (female, woman, f / male, man, m), the language from a
+         * two-letter folder code (de, en, ...) or the source's language; file names are no
+         * transcript (they name words or tiles, not what is heard). Tagged {@code speech}.
+         */
+        SPEAKER
     }
 
     public SourceRule {
@@ -57,7 +66,7 @@ public record SourceRule(String name, List<Pattern> exclude, List<Pattern> speec
     /** The rule for a source without specific rules: generic noise words and speech folders only. */
     public static SourceRule generic(String name) {
         return new SourceRule(name, List.of(), List.of(), SpeechPolicy.EXCLUDE, Set.of(), Map.of(), List.of(),
-                false, null);
+                false, null, null);
     }
 
     /** Whether {@code relativePath} (lower-case, {@code /}-separated) matches one of {@code patterns}. */

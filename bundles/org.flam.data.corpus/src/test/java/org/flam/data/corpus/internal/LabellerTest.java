@@ -44,7 +44,7 @@ class LabellerTest {
     @Test
     void sourceReplacementsAndNoiseApply() {
         SourceRule rule = new SourceRule("s", List.of(), List.of(), SpeechPolicy.EXCLUDE, Set.of("hog"),
-                Map.of("clic", "click", "amb", "ambience"), List.of("game"), false, null);
+                Map.of("clic", "click", "amb", "ambience"), List.of("game"), false, null, null);
         Labeller.Decision d = Labeller.decide(rule, "hog/clic_1.ogg", null, 0.2);
         assertEquals("the sound of click", d.caption().text());
         assertEquals(List.of("click", "game"), d.caption().tags());
@@ -89,14 +89,25 @@ class LabellerTest {
         assertFalse(Labeller.isSpeech(GENERIC, "animals/cow.ogg", "cow"));
 
         SourceRule saying = new SourceRule("s", List.of(), List.of(), SpeechPolicy.SAYING, Set.of(), Map.of(),
-                List.of(), false, null);
+                List.of(), false, null, null);
         Labeller.Decision d = Labeller.decide(saying, "voices/Pirate/Byebye.ogg", null, 1);
         assertEquals("a voice saying byebye", d.caption().text());
         assertEquals(List.of("speech", "voice", "byebye"), d.caption().tags());
 
         SourceRule speaking = new SourceRule("s", List.of(), List.of(Pattern.compile("^dialog\\d")), SpeechPolicy.SPEAKING,
-                Set.of(), Map.of(), List.of(), false, null);
+                Set.of(), Map.of(), List.of(), false, null, null);
         assertEquals("a voice speaking", Labeller.decide(speaking, "dialog7/xy-l-los.ogg", null, 1).caption().text());
+
+        // SPEAKER: who and which language from the folders, else the source's language.
+        SourceRule speaker = new SourceRule("s", List.of(), List.of(), SpeechPolicy.SPEAKER, Set.of(), Map.of(),
+                List.of(), false, null, "english");
+        assertEquals("a woman speaking german", Labeller.decide(speaker, "voices/de/female1/b1.ogg", null, 1).caption().text());
+        assertEquals("a man speaking english", Labeller.decide(speaker, "voices/male2/chow.ogg", null, 1).caption().text());
+        assertEquals("a woman speaking english",
+                Labeller.decide(speaker, "en_US_f_Allison/voices/goodbye.wav", null, 1).caption().text());
+        Labeller.Decision spoken = Labeller.decide(speaker, "voices/de/female1/b1.ogg", null, 1);
+        assertEquals("speech", spoken.group());
+        assertTrue(spoken.paraphrases().contains("a female voice speaking german"), spoken.paraphrases().toString());
     }
 
     @Test
