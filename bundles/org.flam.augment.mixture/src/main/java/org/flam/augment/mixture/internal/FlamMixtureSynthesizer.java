@@ -16,7 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * The {@link MixtureSynthesizer} of SPEC §4 ({@code flam.name=flam-mixture}): see
  * {@link Synthesis} for the procedure and {@link FlamMixtureSynthesizerConfiguration} for
  * every constant. Draws from the configured {@link Split} of the corpus; an assembly that
- * needs both splits configures two instances (a factory configuration per split).
+ * needs several splits configures one instance per split (a factory configuration each).
  *
  * <p>Configuration is optional: without one the component starts with the SPEC defaults (it
  * holds no model, only a cache of decoded recordings).

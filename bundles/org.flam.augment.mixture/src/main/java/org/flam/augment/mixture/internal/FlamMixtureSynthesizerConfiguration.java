@@ -1,5 +1,6 @@
 package org.flam.augment.mixture.internal;
 
+import org.flam.data.corpus.CorpusSplit;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -16,14 +17,21 @@ public @interface FlamMixtureSynthesizerConfiguration {
     @AttributeDefinition(name = "Service name", description = "flam.name of this synthesizer.")
     String flam_name() default FlamMixtureSynthesizer.NAME;
 
-    @AttributeDefinition(name = "Split", description = "Which recordings synthesize() draws from: TRAIN, or HELDOUT "
-            + "(events and backgrounds never used in TRAIN, for the Held-out test set).")
+    @AttributeDefinition(name = "Split", description = "Which recordings synthesize() draws from: TRAIN; HELDOUT "
+            + "(recordings never used in TRAIN, of label groups TRAIN does use: the Held-out test set); or ZEROSHOT "
+            + "(events of label groups TRAIN never uses, over HELDOUT's backgrounds: the zero-shot test set).")
     Split split() default Split.TRAIN;
 
     @AttributeDefinition(name = "Held-out fraction", description = "Fraction of recordings (events and backgrounds alike) "
             + "in the HELDOUT split, chosen by a hash of each recording's path. The paper held out about 1 % of 1.1 M; "
             + "a smaller corpus needs a larger fraction for a useful test set.", min = "0", max = "1")
     double heldoutFraction() default 0.05;
+
+    @AttributeDefinition(name = "Zero-shot group fraction", description = "Fraction of label groups (sound concepts: a "
+            + "caption, its synonyms and paraphrases) held out whole for the ZEROSHOT split, chosen by a hash of each "
+            + "group key; TRAIN uses none of their recordings. The default holds out at least 60 captions of the "
+            + "corpus runtime/setup-corpus.sh builds; 0 holds out none.", min = "0", max = "1")
+    double zeroShotGroupFraction() default CorpusSplit.ZERO_SHOT_GROUP_FRACTION;
 
     @AttributeDefinition(name = "Sample rate", description = "Sample rate of the mixtures, Hz (recordings are resampled to it).",
             min = "8000")

@@ -10,7 +10,7 @@ import java.util.Map;
  * (corpus, seed, index, split, grid). Times in seconds, levels in dB, rates in Hz; see
  * {@link FlamMixtureSynthesizerConfiguration} for each one's meaning and default.
  */
-record MixtureParameters(int sampleRate, double clipSeconds, double heldoutFraction,
+record MixtureParameters(int sampleRate, double clipSeconds, double heldoutFraction, double zeroShotGroupFraction,
         int minEvents, int maxEvents, int maxConcurrentEvents, int placementAttempts,
         double splitProbability, int maxSegments, double minSegmentSeconds,
         double repeatProbability, int minRepeats, int maxRepeats, double minPartGapSeconds,
@@ -29,6 +29,8 @@ record MixtureParameters(int sampleRate, double clipSeconds, double heldoutFract
         require(sampleRate >= 8000, "sampleRate must be >= 8000 Hz, got " + sampleRate);
         require(clipSeconds >= 0.5 && clipSeconds <= 600, "clipSeconds must be in [0.5, 600] s, got " + clipSeconds);
         require(heldoutFraction >= 0 && heldoutFraction <= 1, "heldoutFraction must be in [0, 1], got " + heldoutFraction);
+        require(zeroShotGroupFraction >= 0 && zeroShotGroupFraction <= 1,
+                "zeroShotGroupFraction must be in [0, 1], got " + zeroShotGroupFraction);
         require(minEvents >= 0 && maxEvents >= minEvents, "need 0 <= minEvents <= maxEvents, got " + minEvents + ", " + maxEvents);
         require(maxConcurrentEvents >= 1, "maxConcurrentEvents must be >= 1, got " + maxConcurrentEvents);
         require(placementAttempts >= 1, "placementAttempts must be >= 1, got " + placementAttempts);
@@ -57,7 +59,7 @@ record MixtureParameters(int sampleRate, double clipSeconds, double heldoutFract
 
     /** The parameters of a configuration. */
     static MixtureParameters of(FlamMixtureSynthesizerConfiguration c) {
-        return new MixtureParameters(c.sampleRate(), c.clipSeconds(), c.heldoutFraction(),
+        return new MixtureParameters(c.sampleRate(), c.clipSeconds(), c.heldoutFraction(), c.zeroShotGroupFraction(),
                 c.minEvents(), c.maxEvents(), c.maxConcurrentEvents(), c.placementAttempts(),
                 c.splitProbability(), c.maxSegments(), c.minSegmentSeconds(),
                 c.repeatProbability(), c.minRepeats(), c.maxRepeats(), c.minPartGapSeconds(),

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code flam synth --corpus C --out DIR --count N [--seed S] [--split train|heldout]
+ * {@code flam synth --corpus C --out DIR --count N [--seed S] [--split train|heldout|zeroshot]
  * [--frames F] [--threads T]}: writes N labelled mixtures (WAV, DCASE TSV, frame-label TSV and
  * a manifest with the corpus hash and every parameter) with the configured synthesizer.
  * Re-running the same command resumes: complete mixtures are kept.
@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Command.class, property = FlamProperties.COMMAND + "=synth")
 public final class SynthCommand implements Command {
 
-    static final String USAGE = "synth --corpus CORPUS.tsv --out DIR --count N [--seed S] [--split train|heldout]"
+    static final String USAGE = "synth --corpus CORPUS.tsv --out DIR --count N [--seed S] [--split train|heldout|zeroshot]"
             + " [--frames F] [--threads T]";
 
     private final FlamMixtureSynthesizer synthesizer;
@@ -34,7 +34,7 @@ public final class SynthCommand implements Command {
     @Activate
     public SynthCommand(@Reference(target = "(" + FlamProperties.NAME + "=" + FlamMixtureSynthesizer.NAME + ")")
             MixtureSynthesizer synthesizer) {
-        // The writer drives this bundle's synthesis engine directly (both splits, many threads).
+        // The writer drives this bundle's synthesis engine directly (every split, many threads).
         this.synthesizer = (FlamMixtureSynthesizer) synthesizer;
     }
 
@@ -90,7 +90,9 @@ public final class SynthCommand implements Command {
                     case "--split" -> split = switch (v) {
                         case "train" -> Split.TRAIN;
                         case "heldout" -> Split.HELDOUT;
-                        default -> throw new IllegalArgumentException("--split must be train or heldout, got '" + v + "'");
+                        case "zeroshot" -> Split.ZEROSHOT;
+                        default -> throw new IllegalArgumentException("--split must be train, heldout or zeroshot, got '"
+                                + v + "'");
                     };
                     case "--frames" -> frames = (int) Math.min(number(a, v, 1), Integer.MAX_VALUE);
                     case "--threads" -> threads = (int) Math.min(number(a, v, 1), 256);

@@ -114,7 +114,8 @@ final class Synthesis {
         Pools pools = pools(corpus, split);
         if (pools.events().isEmpty()) {
             throw new IllegalArgumentException("the corpus has no event recording in split " + split
-                    + " (" + corpus.events().size() + " events in all, held-out fraction " + p.heldoutFraction() + ")");
+                    + " (" + corpus.events().size() + " events in all, held-out fraction " + p.heldoutFraction()
+                    + ", zero-shot group fraction " + p.zeroShotGroupFraction() + ")");
         }
         SplittableRandom random = Seeds.random(seed, index);
         int n = p.clipSamples();
@@ -173,7 +174,7 @@ final class Synthesis {
         List<CorpusEntry> events = new ArrayList<>();
         List<CorpusEntry> backgrounds = new ArrayList<>();
         for (CorpusEntry entry : corpus.entries()) {
-            if (Split.of(entry.path(), p.heldoutFraction()) != split) {
+            if (!split.draws(entry, p.heldoutFraction(), p.zeroShotGroupFraction())) {
                 continue;
             }
             if (entry.kind() == CorpusEntry.Kind.EVENT) {

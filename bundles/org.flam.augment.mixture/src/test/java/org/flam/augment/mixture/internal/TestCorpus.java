@@ -37,6 +37,12 @@ final class TestCorpus implements RecordingLoader {
         return this;
     }
 
+    /** Gives every entry the label group {@code group.apply(entry)} (entries are made with their caption as group). */
+    TestCorpus regroup(java.util.function.Function<CorpusEntry, String> group) {
+        entries.replaceAll(e -> e.withParaphrases(e.paraphrases(), group.apply(e)));
+        return this;
+    }
+
     Corpus corpus() {
         return new Corpus(Path.of("/nonexistent-corpus"), entries);
     }
