@@ -51,6 +51,11 @@ final class ModelEvaluation {
     /** Thresholds of the F1-against-threshold chart. */
     static final int F1_CURVE_POINTS = 39;
 
+    /** The metric whose best single threshold the F1 chart marks. */
+    static final String SEGMENT_F1 = "f1-segment";
+    /** The metric whose curve is drawn as {@code position-profile-<protocol>.png}. */
+    static final String POSITION_PROFILE = "position-profile";
+
     static final int CHART_WIDTH = 1200;
     static final int CHART_HEIGHT = 800;
 
@@ -312,6 +317,12 @@ final class ModelEvaluation {
                     .title("F1 against threshold, " + p.name() + " protocol (macro over labels)")
                     .xLabel("threshold").yLabel("F1").xRange(0, 1).yRange(0, 1)
                     .verticalLine(o.threshold(), "threshold " + o.threshold());
+            MetricResult segment = results.get(SEGMENT_F1);
+            double best = segment == null ? Double.NaN
+                    : segment.value(SEGMENT_F1 + "_best_threshold").orElse(Double.NaN);
+            if (best >= 0 && best <= 1 && best != o.threshold()) {
+                chart.verticalLine(best, "best (" + SEGMENT_F1 + ") " + ModelReport.format(best));
+            }
             for (Metric m : f1) {
                 double[] t = new double[F1_CURVE_POINTS];
                 double[] y = new double[F1_CURVE_POINTS];
@@ -322,6 +333,24 @@ final class ModelEvaluation {
                     y[i] = Double.isNaN(v) ? 0 : v;
                 }
                 chart.series(m.name(), t, y);
+            }
+            chart.build().writePng(o.out().resolve(name), CHART_WIDTH, CHART_HEIGHT);
+            written.add(name);
+        }
+        MetricResult position = results.get(POSITION_PROFILE);
+        MetricResult.Curve profile = position == null ? null : position.curves().get(POSITION_PROFILE);
+        if (profile != null) {
+            String name = "position-profile-" + p.name() + ".png";
+            double frames = position.value(POSITION_PROFILE + "_frames").orElse(1.0);
+            LineChart.Builder chart = LineChart.builder()
+                    .title("Mean probability of ground-truth positive frames by frame position, " + p.name()
+                            + " protocol")
+                    .xLabel("frame index").yLabel("mean probability").xRange(0, Math.max(1, frames - 1))
+                    .yRange(0, 1)
+                    .series("positive frames", profile.x(), profile.y());
+            double mid = position.value(POSITION_PROFILE + "_mid").orElse(Double.NaN);
+            if (Double.isFinite(mid)) {
+                chart.horizontalLine(mid, "mid-clip mean " + ModelReport.format(mid));
             }
             chart.build().writePng(o.out().resolve(name), CHART_WIDTH, CHART_HEIGHT);
             written.add(name);

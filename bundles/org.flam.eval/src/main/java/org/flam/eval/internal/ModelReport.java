@@ -19,7 +19,14 @@ final class ModelReport {
             new String[] {"mpauc", "MPAUC (1 s segments, FPR ≤ 0.1)"},
             new String[] {"f1-segment", "F1, segment-based"},
             new String[] {"f1-collar", "F1, collar-based (0.2 s / 20 %)"},
-            new String[] {"spearman", "Spearman alignment (mean ρ per captioned event)"});
+            new String[] {"spearman", "Spearman alignment (mean ρ per captioned event)"},
+            new String[] {"curve-correlation", "Within-clip correlation of different captions' curves (mean r)"},
+            new String[] {"position-profile", "Mean probability of ground-truth positive frames"});
+
+    /** The F1 metrics of the calibration table: metric name, what it is. */
+    private static final List<String[]> F1_ROWS = List.of(
+            new String[] {"f1-segment", "segment-based"},
+            new String[] {"f1-collar", "collar-based"});
 
     private final ModelEvaluation.Options options;
     private final String commandLine;
@@ -112,6 +119,9 @@ final class ModelReport {
                             .append(format(r.getValue().headline().orElse(Double.NaN))).append(" |\n");
                 }
             }
+            calibration(m, o.results());
+            curveCorrelation(m, o.results().get("curve-correlation"));
+            positionProfile(m, o.results().get("position-profile"));
             if (!o.charts().isEmpty()) {
                 m.append('\n');
                 for (String chart : o.charts()) {
@@ -121,6 +131,90 @@ final class ModelReport {
         }
         m.append("\nAll values, per label too: `report.json`.\n");
         return m.toString();
+    }
+
+    /** F1 at {@code --threshold} and at the best single threshold, per F1 metric present. */
+    private void calibration(StringBuilder m, Map<String, MetricResult> results) {
+        StringBuilder rows = new StringBuilder();
+        for (String[] row : F1_ROWS) {
+            MetricResult r = results.get(row[0]);
+            if (r == null || r.value(row[0] + "_best_threshold").isEmpty()) {
+                continue;
+            }
+            String n = row[0];
+            rows.append("| ").append(row[1]).append(", chosen | ").append(format(options.threshold())).append(" | ")
+                    .append(value(r, n)).append(" | ").append(value(r, n + "_precision")).append(" | ")
+                    .append(value(r, n + "_recall")).append(" |\n");
+            rows.append("| ").append(row[1]).append(", best single threshold | ")
+                    .append(value(r, n + "_best_threshold")).append(" (same detections on [")
+                    .append(value(r, n + "_best_threshold_low")).append(", ")
+                    .append(value(r, n + "_best_threshold_high")).append(")) | ").append(value(r, n + "_best"))
+                    .append(" | ").append(value(r, n + "_best_precision")).append(" | ")
+                    .append(value(r, n + "_best_recall")).append(" |\n");
+        }
+        if (rows.length() > 0) {
+            m.append("\n### Calibration: F1 at the chosen and at the best single threshold\n\n")
+                    .append("One threshold shared by all labels; macro over labels.\n\n")
+                    .append("| F1 | threshold | F1 | precision | recall |\n|---|---|---|---|---|\n").append(rows);
+        }
+    }
+
+    private static void curveCorrelation(StringBuilder m, MetricResult r) {
+        if (r == null) {
+            return;
+        }
+        String n = r.metric();
+        m.append("\n### Curves of different captions within a clip\n\n")
+                .append("Pearson r between the (median-filtered) curves of every pair of different queries scored on "
+                        + "a clip, mean over pairs, then over clips; pairs with a constant curve are skipped.\n\n")
+                .append("| curves | mean within-clip r | pairs | clips | pairs skipped (constant curve) |\n")
+                .append("|---|---|---|---|---|\n");
+        for (String[] row : List.of(new String[] {"model outputs", n}, new String[] {"ground-truth frame labels",
+                n + "_truth"})) {
+            m.append("| ").append(row[0]).append(" | ").append(value(r, row[1])).append(" | ")
+                    .append(count(r, row[1] + "_pairs")).append(" | ").append(count(r, row[1] + "_clips"))
+                    .append(" | ").append(count(r, row[1] + "_constant_pairs")).append(" |\n");
+        }
+    }
+
+    private static void positionProfile(StringBuilder m, MetricResult r) {
+        if (r == null) {
+            return;
+        }
+        String n = r.metric();
+        m.append("\n### Probability of ground-truth positive frames by frame position\n\n")
+                .append("| frames | mean probability | positive frames | ratio to mid-clip |\n|---|---|---|---|\n")
+                .append("| first two (0, 1) | ").append(value(r, n + "_first2")).append(" | ")
+                .append(count(r, n + "_first2_count")).append(" | ").append(value(r, n + "_first2_ratio"))
+                .append(" |\n")
+                .append("| mid-clip (F/4 to 3F/4) | ").append(value(r, n + "_mid")).append(" | ")
+                .append(count(r, n + "_mid_count")).append(" | 1 |\n")
+                .append("| last two (F−2, F−1) | ").append(value(r, n + "_last2")).append(" | ")
+                .append(count(r, n + "_last2_count")).append(" | ").append(value(r, n + "_last2_ratio"))
+                .append(" |\n")
+                .append("| all | ").append(value(r, n)).append(" | ").append(count(r, n + "_count"))
+                .append(" | |\n");
+        StringBuilder profile = new StringBuilder();
+        String prefix = n + "_frame_";
+        r.values().forEach((name, v) -> {
+            if (name.startsWith(prefix)) {
+                profile.append(profile.length() == 0 ? "" : " · ")
+                        .append(Integer.parseInt(name.substring(prefix.length()))).append(": ")
+                        .append(Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v));
+            }
+        });
+        if (profile.length() > 0) {
+            m.append("\nBy frame index: ").append(profile).append(".\n");
+        }
+    }
+
+    private static String value(MetricResult r, String name) {
+        return format(r.value(name).orElse(Double.NaN));
+    }
+
+    private static String count(MetricResult r, String name) {
+        double v = r.value(name).orElse(Double.NaN);
+        return Double.isNaN(v) ? "n/a" : String.valueOf(Math.round(v));
     }
 
     private String bundleList() {

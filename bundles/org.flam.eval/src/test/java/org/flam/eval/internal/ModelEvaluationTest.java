@@ -31,6 +31,10 @@ import org.flam.api.detect.Detector;
 import org.flam.api.detect.ModelLoader;
 import org.flam.audio.io.WavWriter;
 import org.flam.metrics.SedFiles;
+import org.flam.metrics.internal.frame.CurveCorrelationMetric;
+import org.flam.metrics.internal.frame.CurveCorrelationMetricConfiguration;
+import org.flam.metrics.internal.frame.PositionProfileMetric;
+import org.flam.metrics.internal.frame.PositionProfileMetricConfiguration;
 import org.flam.metrics.internal.psds.PsdsMetric;
 import org.flam.metrics.internal.psds.PsdsMetricConfiguration;
 import org.flam.metrics.internal.ranking.SpearmanMetric;
@@ -123,6 +127,37 @@ class ModelEvaluationTest {
         }
     }
 
+    /**
+     * A text-blind detector with suppressed edges: every query gets the same curve, 0.4 on the
+     * frames where any event of the clip sounds, else 0, halved on the first two and last two
+     * frames.
+     */
+    private static final class Leaky implements Detector {
+        @Override
+        public Detection detect(AudioClip audio, List<String> queries, DetectionOptions o) {
+            FrameGrid grid = new FrameGrid(FPS, 0).covering(audio.durationSeconds());
+            int frames = grid.frameCount();
+            float[] curve = new float[frames];
+            for (int f = 0; f < frames; f++) {
+                for (SoundEvent e : TRUTH.get(audio.id())) {
+                    if (e.onset() < grid.offset(f) - 1e-9 && e.offset() > grid.onset(f) + 1e-9) {
+                        curve[f] = f < 2 || f >= frames - 2 ? 0.2f : 0.4f;
+                    }
+                }
+            }
+            float[][] p = new float[queries.size()][];
+            for (int k = 0; k < p.length; k++) {
+                p[k] = curve.clone();
+            }
+            return new Detection(queries, grid, p, List.of());
+        }
+
+        @Override
+        public ModelManifest model() {
+            return new ModelManifest(List.of(), Map.of(), 1, "beef", Instant.parse("2025-01-01T00:00:00Z"), "");
+        }
+    }
+
     private static ModelLoader loader(Detector d) {
         return new ModelLoader() {
             @Override
@@ -151,6 +186,8 @@ class ModelEvaluationTest {
         cmd.addMetric(new SegmentF1Metric(defaults(SegmentF1MetricConfiguration.class)));
         cmd.addMetric(new CollarF1Metric(defaults(CollarF1MetricConfiguration.class)));
         cmd.addMetric(new SpearmanMetric(defaults(SpearmanMetricConfiguration.class)));
+        cmd.addMetric(new CurveCorrelationMetric(defaults(CurveCorrelationMetricConfiguration.class)));
+        cmd.addMetric(new PositionProfileMetric(defaults(PositionProfileMetricConfiguration.class)));
         if (detector != null) {
             cmd.setModelLoader(loader(detector));
         }
@@ -195,8 +232,15 @@ class ModelEvaluationTest {
     }
 
     private static double value(JsonObject report, String protocol, String metric) {
-        return report.getJsonObject("protocols").getJsonObject(protocol).getJsonObject("metrics")
-                .getJsonObject(metric).getJsonNumber(metric).doubleValue();
+        return value(report, protocol, metric, metric);
+    }
+
+    /** Value {@code name} of {@code metric}; NaN where the report holds {@code null}. */
+    private static double value(JsonObject report, String protocol, String metric, String name) {
+        JsonObject values = report.getJsonObject("protocols").getJsonObject(protocol).getJsonObject("metrics")
+                .getJsonObject(metric);
+        assertTrue(values.containsKey(name), name + " missing: " + values);
+        return values.isNull(name) ? Double.NaN : values.getJsonNumber(name).doubleValue();
     }
 
     @Test
@@ -210,6 +254,19 @@ class ModelEvaluationTest {
             assertEquals(1.0, value(report, protocol, "f1-segment"), 1e-12, protocol);
             assertEquals(1.0, value(report, protocol, "f1-collar"), 1e-12, protocol);
             assertEquals(1.0, value(report, protocol, "spearman"), 1e-12, protocol);
+            // calibrated: every threshold in [0, 1) is best, so the chosen 0.5 is reported
+            assertEquals(1.0, value(report, protocol, "f1-segment", "f1-segment_best"), 1e-12, protocol);
+            assertEquals(0.5, value(report, protocol, "f1-segment", "f1-segment_best_threshold"), 0, protocol);
+            assertEquals(1.0, value(report, protocol, "f1-collar", "f1-collar_best"), 1e-12, protocol);
+            // the oracle's curves are the ground truth's (the median filter keeps events of 4+ frames)
+            for (String suffix : List.of("", "_pairs", "_clips", "_constant_pairs")) {
+                assertEquals(value(report, protocol, "curve-correlation", "curve-correlation_truth" + suffix),
+                        value(report, protocol, "curve-correlation", "curve-correlation" + suffix), 1e-12,
+                        protocol + suffix);
+            }
+            assertEquals(1.0, value(report, protocol, "position-profile"), 0, protocol);
+            assertEquals(1.0, value(report, protocol, "position-profile", "position-profile_first2_ratio"), 0);
+            assertEquals(1.0, value(report, protocol, "position-profile", "position-profile_last2_ratio"), 0);
         }
         JsonObject open = report.getJsonObject("protocols").getJsonObject("open");
         JsonObject closed = report.getJsonObject("protocols").getJsonObject("closed");
@@ -234,8 +291,15 @@ class ModelEvaluationTest {
         assertTrue(md.contains("| AUROC (0.3125 s segments) | 1.0000 |"), md);
         assertTrue(md.contains("flam eval model --model"), md);
         assertTrue(md.contains("`org.flam.fake 0.1.0`"), md);
+        assertTrue(md.contains("### Calibration: F1 at the chosen and at the best single threshold"), md);
+        assertTrue(md.contains("| segment-based, best single threshold | 0.5000 (same detections on [0.0000, "
+                + "1.0000)) | 1.0000 | 1.0000 | 1.0000 |"), md);
+        assertTrue(md.contains("### Curves of different captions within a clip"), md);
+        assertTrue(md.contains("### Probability of ground-truth positive frames by frame position"), md);
+        assertTrue(md.contains("| first two (0, 1) | 1.0000 |"), md);
+        assertTrue(md.contains("By frame index: 0: 1.000 · 1: 1.000"), md);
         for (String png : List.of("psd-roc-open.png", "psd-roc-closed.png", "f1-threshold-open.png",
-                "f1-threshold-closed.png")) {
+                "f1-threshold-closed.png", "position-profile-open.png", "position-profile-closed.png")) {
             var image = ImageIO.read(r.resolve(png).toFile());
             assertEquals(1200, image.getWidth(), png);
             assertEquals(800, image.getHeight(), png);
@@ -260,6 +324,56 @@ class ModelEvaluationTest {
         assertEquals(-1.0, value(report, "open", "spearman"), 1e-12);
         assertEquals(0.0, value(report, "open", "psds"), 1e-12);
         assertFalse(report.getJsonObject("protocols").containsKey("closed"));
+    }
+
+    @Test
+    void aTextBlindDetectorWithSuppressedEdgesShowsInTheNewFigures() throws Exception {
+        JsonObject report = run(new Leaky(), "--median", "1");
+        // truth: binary curves of two disjoint events with a and b frames of 16 correlate
+        // -ab / sqrt((16a - a²)(16b - b²)): clips 0 and 4 (4 and 5 frames), clip 2 (6 and 4)
+        double truth = (2 * (-20 / Math.sqrt(48 * 55)) - 24 / Math.sqrt(60 * 48)) / 3;
+        for (String protocol : List.of("open", "closed")) {
+            String c = "curve-correlation";
+            assertEquals(1.0, value(report, protocol, c), 1e-12, protocol + ": every query has the same curve");
+            assertEquals(truth, value(report, protocol, c, c + "_truth"), 1e-12, protocol);
+            assertEquals(3, value(report, protocol, c, c + "_truth_pairs"), protocol);
+            assertEquals(3, value(report, protocol, c, c + "_truth_clips"), protocol);
+            // positives score 0.4, or 0.2 on the first two and last two frames (3 and 2 of them)
+            String pp = "position-profile";
+            assertEquals(0.2f, value(report, protocol, pp, pp + "_first2"), 1e-7, protocol);
+            assertEquals(0.2f, value(report, protocol, pp, pp + "_last2"), 1e-7, protocol);
+            assertEquals(0.4f, value(report, protocol, pp, pp + "_mid"), 1e-7, protocol);
+            assertEquals(3, value(report, protocol, pp, pp + "_first2_count"), protocol);
+            assertEquals(2, value(report, protocol, pp, pp + "_last2_count"), protocol);
+            assertEquals(21, value(report, protocol, pp, pp + "_mid_count"), protocol);
+            assertEquals(0.5, value(report, protocol, pp, pp + "_first2_ratio"), 1e-12, protocol);
+            assertEquals(0.5, value(report, protocol, pp, pp + "_last2_ratio"), 1e-12, protocol);
+            assertEquals(37, value(report, protocol, pp, pp + "_count"), protocol);
+            assertEquals((32 * 0.4f + 5 * 0.2f) / 37, value(report, protocol, pp), 1e-7, protocol);
+            assertEquals(16, value(report, protocol, pp, pp + "_frames"), protocol);
+            assertEquals(0.2f, value(report, protocol, pp, pp + "_frame_00"), 1e-7, protocol);
+            assertEquals(0.4f, value(report, protocol, pp, pp + "_frame_07"), 1e-7, protocol);
+            // nothing scores above 0.5; the best single threshold lies below 0.4
+            String f = "f1-segment";
+            assertEquals(0.0, value(report, protocol, f), 0, protocol);
+            assertTrue(value(report, protocol, f, f + "_best") > 0, protocol);
+            assertTrue(value(report, protocol, f, f + "_best_threshold_high") <= 0.4f, protocol);
+        }
+        JsonObject closed = report.getJsonObject("protocols").getJsonObject("closed");
+        assertEquals(15, closed.getJsonObject("metrics").getJsonObject("curve-correlation")
+                .getJsonNumber("curve-correlation_truth_constant_pairs").intValue(), "18 pairs, 3 of labels both present");
+        assertEquals(3, closed.getJsonObject("metrics").getJsonObject("curve-correlation")
+                .getJsonNumber("curve-correlation_constant_pairs").intValue(), "the clip without events is all 0");
+
+        // evaluated at the reported best threshold, the F1 is the best F1
+        double best = value(report, "open", "f1-segment", "f1-segment_best");
+        double at = value(report, "open", "f1-segment", "f1-segment_best_threshold");
+        out.reset();
+        JsonObject again = run(new Leaky(), "--median", "1", "--protocol", "open", "--threshold", Double.toString(at));
+        assertEquals(best, value(again, "open", "f1-segment"), 0);
+        assertEquals(at, value(again, "open", "f1-segment", "f1-segment_best_threshold"), 0);
+        String md = Files.readString(dir.resolve("report").resolve("report.md"));
+        assertTrue(md.contains("| last two (F−2, F−1) | 0.2000 | 2 | 0.5000 |"), md);
     }
 
     @Test
