@@ -66,7 +66,7 @@ public final class Resampler {
             this.filter = null;
             this.half = 0;
         } else {
-            this.filter = new PolyphaseFilter(up, down);
+            this.filter = filter(up, down);
             this.half = filter.halfLength();
             // The signal is zero before the first sample: start with K zeros of history.
             this.buf = new float[4 * half];
@@ -178,6 +178,27 @@ public final class Resampler {
         }
         return out;
     }
+
+    /**
+     * The filter of a rate pair, built once: its table takes longer to compute (Bessel
+     * functions per tap) than resampling a short recording, and corpora resample thousands of
+     * them. Filters are immutable; a few rate pairs occur in practice, the map is bounded anyway.
+     */
+    private static PolyphaseFilter filter(int up, int down) {
+        long key = ((long) up << 32) | down;
+        PolyphaseFilter f = FILTERS.get(key);
+        if (f == null) {
+            f = new PolyphaseFilter(up, down);
+            if (FILTERS.size() < MAX_CACHED_FILTERS) {
+                FILTERS.putIfAbsent(key, f);
+            }
+        }
+        return f;
+    }
+
+    private static final int MAX_CACHED_FILTERS = 64;
+    private static final java.util.concurrent.ConcurrentHashMap<Long, PolyphaseFilter> FILTERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static int gcd(int a, int b) {
         while (b != 0) {
