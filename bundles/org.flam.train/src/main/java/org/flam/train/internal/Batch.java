@@ -18,12 +18,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param textMask     {@code [K]}, 1 for real text slots
  * @param ownership    {@code [B, K]}, 1 iff text {@code k} is a caption of clip {@code i}
  * @param texts        the real texts, slot order
+ * @param clipCaptions per clip, the captions of its events (a pair: its caption), in label order
+ * @param backgrounds  per clip, its background's caption, or "" (pairs, fixed mixtures, noise)
  * @param pairs        clips that are caption-audio pairs
  * @param droppedTexts texts that did not fit into the {@code K} slots (normally 0)
  */
 record Batch(INDArray logMel, INDArray textFeatures, INDArray frameLabels, INDArray clipMask,
-        INDArray labelledMask, INDArray textMask, INDArray ownership, List<String> texts, int pairs,
-        int droppedTexts) {
+        INDArray labelledMask, INDArray textMask, INDArray ownership, List<String> texts,
+        List<List<String>> clipCaptions, List<String> backgrounds, int pairs, int droppedTexts) {
 
     /** Placeholder name of the labelled-clip mask (the clip mask of frame-label losses). */
     static final String LABELLED_MASK = "labelled_clip_mask";

@@ -30,6 +30,7 @@ import org.flam.api.graph.GraphBackend;
 import org.flam.api.graph.Loss;
 import org.flam.api.graph.ModelHeads;
 import org.flam.api.spi.Augmenter;
+import org.flam.api.spi.MixtureSynthesizer;
 import org.flam.api.spi.TextEncoder;
 import org.flam.api.train.Trainer;
 import org.flam.api.train.TrainingProgress;
@@ -71,6 +72,7 @@ public final class FlamTrainer implements Trainer {
     private final List<Map.Entry<Map<String, Object>, Loss>> losses;
     private final Map.Entry<Map<String, Object>, TextEncoder> textEncoder;
     private final List<Map.Entry<Map<String, Object>, Augmenter>> augmenters;
+    private final Map.Entry<Map<String, Object>, MixtureSynthesizer> synthesizer;
 
     @Activate
     public FlamTrainer(FlamTrainerConfiguration config, Map<String, Object> properties,
@@ -81,7 +83,10 @@ public final class FlamTrainer implements Trainer {
                     policyOption = ReferencePolicyOption.GREEDY) List<Map.Entry<Map<String, Object>, Loss>> losses,
             @Reference(name = "textEncoder", service = TextEncoder.class) Map.Entry<Map<String, Object>, TextEncoder> textEncoder,
             @Reference(name = "augmenters", service = Augmenter.class, cardinality = ReferenceCardinality.MULTIPLE,
-                    policyOption = ReferencePolicyOption.GREEDY) List<Map.Entry<Map<String, Object>, Augmenter>> augmenters) {
+                    policyOption = ReferencePolicyOption.GREEDY) List<Map.Entry<Map<String, Object>, Augmenter>> augmenters,
+            @Reference(name = "synthesizer", service = MixtureSynthesizer.class,
+                    cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+                    Map.Entry<Map<String, Object>, MixtureSynthesizer> synthesizer) {
         this.config = config;
         this.properties = Map.copyOf(properties);
         this.backend = backend;
@@ -90,6 +95,7 @@ public final class FlamTrainer implements Trainer {
         this.losses = List.copyOf(losses);
         this.textEncoder = textEncoder;
         this.augmenters = List.copyOf(augmenters);
+        this.synthesizer = synthesizer;
     }
 
     @Override
@@ -112,12 +118,16 @@ public final class FlamTrainer implements Trainer {
             warn.accept("no corpus configured: mixtures only, no caption-audio pairs, no tag replacement");
         }
         TrainingData data = TrainingData.open(request.dataDirectory(), corpus, audio.spec(),
-                (long) config.cacheMegabytes() << 20);
+                (long) config.cacheMegabytes() << 20, config.heldoutFraction(), config.zeroShotGroupFraction());
         List<Augmenter> augment = augmenters.stream().map(Map.Entry::getValue).toList();
-        BatchBuilder batches = new BatchBuilder(data, text, augment, request.batchSize(),
-                config.textSlotsPerClip(), config.pairFraction(), config.tagReplacementProbability());
-        warn.accept(data.mixtures().size() + " mixtures, " + data.pairs().size() + " caption-audio pairs; encoding "
-                + data.vocabulary().size() + " texts");
+        BatchBuilder batches = new BatchBuilder(data, text, synthesizer == null ? null : synthesizer.getValue(), augment,
+                request.batchSize(), config.textSlotsPerClip(), config.pairFraction(),
+                config.tagReplacementProbability(), config.vocabularyNegatives(), config.hardNegativeFraction());
+        Vocabulary vocabulary = data.vocabulary();
+        warn.accept((data.freshMixtures() ? "fresh mixtures from " + data.trainingCorpus().entries().size()
+                + " training recordings" : data.mixtures().size() + " mixtures") + ", " + data.pairs().size()
+                + " caption-audio pairs, " + vocabulary.negatives().size() + " captions and paraphrases in "
+                + vocabulary.groupCount() + " label groups; encoding " + vocabulary.all().size() + " texts");
         batches.warmTextCache(n -> { });
 
         List<Loss> lossList = losses.stream().map(Map.Entry::getValue).toList();
@@ -339,28 +349,36 @@ public final class FlamTrainer implements Trainer {
             ModelManifest.BundleRef b = bundleOf(a.getValue().getClass());
             bundles.putIfAbsent(b.symbolicName(), b);
         }
+        if (data.freshMixtures() && synthesizer != null) {
+            ModelManifest.BundleRef b = bundleOf(synthesizer.getValue().getClass());
+            bundles.putIfAbsent(b.symbolicName(), b);
+        }
         Map<String, Map<String, Object>> configurations = new TreeMap<>();
         configurations.put(pidOf(properties, PID), configurationOf(properties));
-        for (Map.Entry<Map<String, Object>, ?> s : services()) {
+        for (Map.Entry<Map<String, Object>, ?> s : services(data.freshMixtures())) {
             configurations.put(pidOf(s.getKey(), s.getValue().getClass().getName()), configurationOf(s.getKey()));
         }
         Map<String, Object> run = new TreeMap<>();
         run.put("batchSize", request.batchSize());
         run.put("steps", request.steps());
         run.put("data", request.dataDirectory().toAbsolutePath().normalize().toString());
+        run.put("freshMixtures", data.freshMixtures());
         run.put("initialModel", request.initial().map(p -> p.toAbsolutePath().normalize().toString()).orElse(""));
         configurations.put("flam.train.request", run);
         return new ModelManifest(new ArrayList<>(bundles.values()), configurations, request.seed(),
                 data.manifestSha256(), Instant.now(), notes);
     }
 
-    private List<Map.Entry<Map<String, Object>, ?>> services() {
+    private List<Map.Entry<Map<String, Object>, ?>> services(boolean freshMixtures) {
         List<Map.Entry<Map<String, Object>, ?>> all = new ArrayList<>();
         all.add(encoder);
         all.add(heads);
         all.addAll(losses);
         all.add(textEncoder);
         all.addAll(augmenters);
+        if (freshMixtures && synthesizer != null) {
+            all.add(synthesizer);
+        }
         return all;
     }
 

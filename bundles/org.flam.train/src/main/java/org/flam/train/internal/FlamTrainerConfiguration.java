@@ -56,6 +56,16 @@ public @interface FlamTrainerConfiguration {
     @AttributeDefinition(name = "Text slots per clip", description = "Text slots K = slots x batch size (SPEC 2.3: 5).", min = "1")
     int textSlotsPerClip() default 5;
 
+    @AttributeDefinition(name = "Vocabulary negatives", description = "Fill the text slots the batch's captions leave free with texts of the training vocabulary that describe no clip of the batch (all-negative for every clip), so each clip meets K texts instead of a few. false leaves them padding.")
+    boolean vocabularyNegatives() default true;
+    @AttributeDefinition(name = "Hard-negative fraction", description = "Share of the vocabulary negatives drawn among the 16 texts nearest (cosine of their text features) to a caption of the batch, from other label groups; the rest are drawn uniformly.", min = "0", max = "1")
+    double hardNegativeFraction() default 0.5;
+    @AttributeDefinition(name = "Held-out fraction", description = "With fresh mixtures (the data is a corpus): fraction of recordings held out by a hash of their path (CorpusSplit), as flam synth's heldoutFraction; a mixtures directory states its own.", min = "0", max = "1")
+    double heldoutFraction() default 0.05;
+    @AttributeDefinition(name = "Zero-shot group fraction", description = "With fresh mixtures: fraction of label groups held out whole by a hash of the group (CorpusSplit), as flam synth's zeroShotGroupFraction; a mixtures directory states its own.", min = "0", max = "1")
+    double zeroShotGroupFraction() default org.flam.data.corpus.CorpusSplit.ZERO_SHOT_GROUP_FRACTION;
+    @AttributeDefinition(name = "Mixture synthesizer", description = "Filter choosing the MixtureSynthesizer that makes a fresh mixture for every clip slot of every step when the data is a corpus. Its sampleRate and clipSeconds must be the encoder's.")
+    String synthesizer_target() default "(flam.name=flam-mixture)";
     @AttributeDefinition(name = "Text chunk size", description = "0: text-separable losses (the frame-wise loss) run inside the model graph. n > 0: they run outside it on chunks of n text slots with gradients accumulated (SPEC 2.4), so their peak memory grows with n, not with K.", min = "0")
     int textChunkSize() default 0;
 

@@ -30,9 +30,18 @@ import org.flam.model.ModelDirectory;
 import jakarta.json.JsonObject;
 
 /**
- * The examples of a training run, read once: the frame-labelled mixtures of a {@code flam synth}
- * directory and, with a corpus, caption-audio pairs (the corpus's event recordings outside the
- * held-out split, each with its caption) and the tags of every caption.
+ * The examples of a training run, read once. The data is either
+ * <ul>
+ * <li>a {@code flam synth} directory: its fixed frame-labelled mixtures, recurring across
+ *     steps; or</li>
+ * <li>a corpus ({@code corpus.tsv}, or a folder holding one): <b>fresh mixtures</b>, a new one
+ *     for every clip slot of every step, synthesized from the corpus's training side
+ *     ({@link #trainingCorpus()}) by the trainer's {@code MixtureSynthesizer} (SPEC §4).</li>
+ * </ul>
+ * With a corpus (the data itself, or the {@code corpus} the mixtures were made from) there are
+ * also caption-audio pairs (the training side's event recordings, each with its caption) and a
+ * {@link Vocabulary} of captions, paraphrases, tags and label groups. The training side is
+ * {@link CorpusSplit#isTraining}: neither the recording's path nor its label group held out.
  *
  * <p>Audio is decoded at the encoder's sample rate, cut or zero-padded to one clip, and turned
  * into log-mel spectrograms by the encoder's front end; spectrograms are cached up to a memory
@@ -58,7 +67,8 @@ final class TrainingData {
 
     private final List<Example> mixtures;
     private final List<Example> pairs;
-    private final Map<String, List<String>> tags;
+    private final Vocabulary vocabulary;
+    private final Corpus trainingCorpus;
     private final AudioEncoderSpec spec;
     private final LogMelFrontEnd frontEnd;
     private final String manifestSha256;
@@ -66,14 +76,23 @@ final class TrainingData {
     private final AtomicLong cachedBytes = new AtomicLong();
     private final long cacheLimitBytes;
 
-    TrainingData(List<Example> mixtures, List<Example> pairs, Map<String, List<String>> tags,
+    /**
+     * @param mixtures       fixed mixtures; empty with fresh ones
+     * @param trainingCorpus the corpus's training side, the source of fresh mixtures, or null
+     *                       for fixed mixtures only
+     */
+    TrainingData(List<Example> mixtures, List<Example> pairs, Vocabulary vocabulary, Corpus trainingCorpus,
             AudioEncoderSpec spec, String manifestSha256, long cacheLimitBytes) {
-        if (mixtures.isEmpty() && pairs.isEmpty()) {
+        if (mixtures.isEmpty() && pairs.isEmpty() && trainingCorpus == null) {
             throw new IllegalArgumentException("no training examples");
+        }
+        if (trainingCorpus != null && trainingCorpus.events().isEmpty()) {
+            throw new IllegalArgumentException("the corpus's training side has no event recording to make mixtures of");
         }
         this.mixtures = List.copyOf(mixtures);
         this.pairs = List.copyOf(pairs);
-        this.tags = Map.copyOf(tags);
+        this.vocabulary = vocabulary;
+        this.trainingCorpus = trainingCorpus;
         this.spec = spec;
         this.frontEnd = new LogMelFrontEnd(new LogMelSpec(spec.sampleRate(), spec.window(), spec.hop(),
                 spec.mels(), spec.fminHz(), spec.fmaxHz()));
@@ -82,26 +101,55 @@ final class TrainingData {
     }
 
     /**
-     * Reads a mixtures directory and, if {@code corpusTsv} is not null, its corpus.
+     * Reads the data: a mixtures directory (fixed mixtures; with {@code corpusTsv} also pairs
+     * and the vocabulary), or a corpus (fresh mixtures, pairs and vocabulary; {@code corpusTsv}
+     * must then be null or the same file).
      *
+     * @param data                  a {@code flam synth} directory, a {@code corpus.tsv} or a
+     *                              folder holding one
+     * @param heldoutFraction       for a corpus: the held-out recording fraction (a mixtures
+     *                              directory states its own)
+     * @param zeroShotGroupFraction for a corpus: the held-out label-group fraction (likewise)
      * @throws IOException              if a file is missing or malformed (the message names it)
      * @throws IllegalArgumentException if the mixtures' frame grid does not match the encoder's
      */
-    static TrainingData open(Path mixturesDir, Path corpusTsv, AudioEncoderSpec spec, long cacheLimitBytes)
-            throws IOException {
-        Path manifest = mixturesDir.resolve("manifest.json");
-        if (!Files.isRegularFile(manifest)) {
-            throw new IOException(mixturesDir + " is not a mixtures directory (no manifest.json): make one with "
-                    + "flam synth --corpus CORPUS --out " + mixturesDir + " --count N --frames " + spec.framesPerClip());
+    static TrainingData open(Path data, Path corpusTsv, AudioEncoderSpec spec, long cacheLimitBytes,
+            double heldoutFraction, double zeroShotGroupFraction) throws IOException {
+        Path manifest = data.resolve("manifest.json");
+        if (Files.isRegularFile(manifest)) {
+            return openMixtures(data, corpusTsv, spec, cacheLimitBytes);
         }
+        Path corpusFile = Files.isDirectory(data) ? data.resolve("corpus.tsv") : data;
+        if (!Files.isRegularFile(corpusFile)) {
+            throw new IOException(data + " is neither a mixtures directory (no manifest.json) nor a corpus (no "
+                    + "corpus.tsv): give a corpus for fresh mixtures (runtime/setup-corpus.sh builds one) or make "
+                    + "fixed ones with flam synth --corpus CORPUS --out " + data + " --frames " + spec.framesPerClip());
+        }
+        if (corpusTsv != null && !Files.isSameFile(corpusTsv, corpusFile)) {
+            throw new IllegalArgumentException("the data is the corpus " + corpusFile + " but the trainer's corpus is "
+                    + corpusTsv + ": with fresh mixtures leave corpus empty or give the same file");
+        }
+        Corpus corpus = CorpusIndex.read(corpusFile);
+        Corpus training = trainingSide(corpus, heldoutFraction, zeroShotGroupFraction);
+        return new TrainingData(List.of(), pairs(training), Vocabulary.of(training.entries(), List.of()), training,
+                spec, CorpusIndex.sha256(corpusFile), cacheLimitBytes);
+    }
+
+    private static TrainingData openMixtures(Path mixturesDir, Path corpusTsv, AudioEncoderSpec spec,
+            long cacheLimitBytes) throws IOException {
+        Path manifest = mixturesDir.resolve("manifest.json");
         JsonObject m = ModelDirectory.readObject(manifest);
-        double heldoutFraction = m.getJsonObject("parameters").getJsonNumber("heldoutFraction").doubleValue();
+        JsonObject parameters = m.getJsonObject("parameters");
+        double heldoutFraction = parameters.getJsonNumber("heldoutFraction").doubleValue();
+        double zeroShotGroupFraction = parameters.containsKey("zeroShotGroupFraction")
+                ? parameters.getJsonNumber("zeroShotGroupFraction").doubleValue() : 0.0;
         int frames = m.getJsonObject("grid").getInt("frameCount");
         if (frames % spec.framesPerClip() != 0) {
             throw new IllegalArgumentException(mixturesDir + " has " + frames + " label frames per clip, which do not "
                     + "pool to the encoder's " + spec.framesPerClip() + "; synthesize with --frames " + spec.framesPerClip());
         }
         List<Example> mixtures = new ArrayList<>();
+        Set<String> captions = new LinkedHashSet<>();
         Path audioDir = mixturesDir.resolve("audio");
         try (Stream<Path> files = Files.list(audioDir)) {
             for (Path wav : files.filter(p -> p.toString().endsWith(".wav")).sorted().toList()) {
@@ -117,30 +165,37 @@ final class TrainingData {
                     columns[k] = maxPool(scores.column(scores.labels().get(k)), spec.framesPerClip());
                 }
                 mixtures.add(new Example(id, wav, scores.labels(), columns));
+                captions.addAll(scores.labels());
             }
         }
         if (mixtures.isEmpty()) {
             throw new IOException(mixturesDir + " holds no complete mixture (audio/ID.wav with frames/ID.tsv)");
         }
-        List<Example> pairs = new ArrayList<>();
-        Map<String, Set<String>> tags = new LinkedHashMap<>();
+        List<Example> pairs = List.of();
+        List<CorpusEntry> training = List.of();
         if (corpusTsv != null) {
-            Corpus corpus = CorpusIndex.read(corpusTsv);
-            for (CorpusEntry e : corpus.entries()) {
-                tags.computeIfAbsent(e.caption().text(), c -> new LinkedHashSet<>()).addAll(e.caption().tags());
-                if (e.kind() == CorpusEntry.Kind.EVENT && !CorpusSplit.isHeldout(e.path(), heldoutFraction)) {
-                    pairs.add(new Example(e.path(), corpus.resolve(e), List.of(e.caption().text()), null));
-                }
-            }
+            Corpus side = trainingSide(CorpusIndex.read(corpusTsv), heldoutFraction, zeroShotGroupFraction);
+            pairs = pairs(side);
+            training = side.entries();
         }
-        Map<String, List<String>> tagLists = new LinkedHashMap<>();
-        tags.forEach((caption, t) -> {
-            List<String> clean = t.stream().filter(x -> !x.isBlank() && !x.equals(caption)).toList();
-            if (!clean.isEmpty()) {
-                tagLists.put(caption, clean);
-            }
-        });
-        return new TrainingData(mixtures, pairs, tagLists, spec, CorpusIndex.sha256(manifest), cacheLimitBytes);
+        return new TrainingData(mixtures, pairs, Vocabulary.of(training, captions), null, spec,
+                CorpusIndex.sha256(manifest), cacheLimitBytes);
+    }
+
+    /** The corpus restricted to {@link CorpusSplit#isTraining} recordings, in corpus order. */
+    static Corpus trainingSide(Corpus corpus, double heldoutFraction, double zeroShotGroupFraction) {
+        List<CorpusEntry> kept = corpus.entries().stream()
+                .filter(e -> CorpusSplit.isTraining(e, heldoutFraction, zeroShotGroupFraction)).toList();
+        return new Corpus(corpus.root(), kept);
+    }
+
+    /** Caption-audio pairs: every event recording of the training side with its caption. */
+    private static List<Example> pairs(Corpus training) {
+        List<Example> pairs = new ArrayList<>();
+        for (CorpusEntry e : training.events()) {
+            pairs.add(new Example(e.path(), training.resolve(e), List.of(e.caption().text()), null));
+        }
+        return pairs;
     }
 
     /** Max-pools {@code values} (length a multiple of {@code frames}) to {@code frames} values. */
@@ -168,25 +223,22 @@ final class TrainingData {
         return pairs;
     }
 
-    /** Tags of a caption, excluding the caption itself; empty if none. */
-    List<String> tags(String caption) {
-        return tags.getOrDefault(caption, Collections.emptyList());
+    /** Captions, paraphrases, tags and label groups of the training texts. */
+    Vocabulary vocabulary() {
+        return vocabulary;
     }
 
-    /** Every text a batch can hold: captions and tags. */
-    Set<String> vocabulary() {
-        Set<String> all = new LinkedHashSet<>();
-        for (Example e : mixtures) {
-            all.addAll(e.texts());
-        }
-        for (Example e : pairs) {
-            all.addAll(e.texts());
-        }
-        tags.values().forEach(all::addAll);
-        return all;
+    /** Whether every mixture is synthesized fresh from {@link #trainingCorpus()}. */
+    boolean freshMixtures() {
+        return trainingCorpus != null;
     }
 
-    /** SHA-256 of the mixtures' manifest: the data hash of the model manifest. */
+    /** The corpus's training side, or null with fixed mixtures. */
+    Corpus trainingCorpus() {
+        return trainingCorpus;
+    }
+
+    /** SHA-256 of the mixtures' manifest or of the corpus file: the data hash of the model manifest. */
     String manifestSha256() {
         return manifestSha256;
     }

@@ -43,6 +43,11 @@ class FlamTrainerTest {
     }
 
     private static FlamTrainer trainer(Map<String, Object> config, Loss... losses) {
+        return trainer(config, null, losses);
+    }
+
+    private static FlamTrainer trainer(Map<String, Object> config, org.flam.api.spi.MixtureSynthesizer synthesizer,
+            Loss... losses) {
         List<Map.Entry<Map<String, Object>, Loss>> l = new ArrayList<>();
         for (Loss loss : losses) {
             l.add(service(loss.getClass().getSimpleName(), loss));
@@ -52,7 +57,8 @@ class FlamTrainerTest {
         c.putAll(config);
         return new FlamTrainer(ComponentConfigs.of(FlamTrainerConfiguration.class, c), Map.of("service.pid", FlamTrainer.PID),
                 TinyModel.backend(), service("tiny", TinyModel.encoder()), service("tiny-heads", TinyModel.heads()),
-                l, service("hash", TinyModel.textEncoder()), List.of());
+                l, service("hash", TinyModel.textEncoder()), List.of(),
+                synthesizer == null ? null : service("flam-mixture", synthesizer));
     }
 
     private static Loss[] stage2() {
@@ -85,8 +91,8 @@ class FlamTrainerTest {
         Path last = out.resolve("checkpoints").resolve("step-00000006");
         Map<String, INDArray> weights = Checkpoints.readArrays(last.resolve(Checkpoints.WEIGHTS));
         fresh.parameterArrays().forEach((k, v) -> v.assign(weights.get(k)));
-        BatchBuilder b = new BatchBuilder(TrainingData.open(data, null, TinyModel.SPEC, 1 << 20),
-                TinyModel.textEncoder(), List.of(), 3, 2, 0, 0);
+        BatchBuilder b = new BatchBuilder(TrainingData.open(data, null, TinyModel.SPEC, 1 << 20, 0, 0),
+                TinyModel.textEncoder(), null, List.of(), 3, 2, 0, 0, false, 0);
         Batch batch = b.build(1, 1);
         Map<String, INDArray> feed = Map.of(ModelDescription.LOG_MEL, batch.logMel(),
                 ModelDescription.TEXT_FEATURES, batch.textFeatures());
@@ -133,6 +139,47 @@ class FlamTrainerTest {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(List.of("step-00000004", "step-00000006"), names, "two kept, no partial directory left");
         }
+    }
+
+    /**
+     * With a corpus as data every clip slot is a fresh mixture, and a run stopped by Ctrl-C and
+     * resumed still reaches the uninterrupted run's weights exactly.
+     */
+    @Test
+    void freshMixturesFromACorpusTrainAndResumeExactly() throws Exception {
+        Path corpus = TinyModel.corpus(dir.resolve("corpus"));
+        Map<String, Object> config = Map.of("heldoutFraction", 0.0, "zeroShotGroupFraction", 0.0);
+        Path straight = dir.resolve("straight");
+        TrainingResult done = trainer(config, TinyModel.synthesizer(), stage2())
+                .train(new TrainingRequest(corpus, straight, null, 4, 5, 4, false), p -> { });
+        assertEquals(5, done.steps());
+        assertTrue(done.finalLossTerms().get("sed") > 0);
+        ModelDirectory model = new ModelDirectory(straight);
+        assertEquals(org.flam.data.corpus.CorpusIndex.sha256(corpus), model.readManifest().dataManifestHash(),
+                "the data hash is the corpus file's");
+        assertTrue(model.readManifest().configurations().containsKey("test.flam-mixture"),
+                "the synthesizer's configuration is part of the manifest: "
+                        + model.readManifest().configurations().keySet());
+
+        Path broken = dir.resolve("broken");
+        Thread self = Thread.currentThread();
+        assertThrows(InterruptedException.class, () -> trainer(config, TinyModel.synthesizer(), stage2())
+                .train(new TrainingRequest(corpus, broken, null, 4, 5, 4, false), p -> {
+                    if (p.step() == 2) {
+                        self.interrupt();
+                    }
+                }));
+        trainer(config, TinyModel.synthesizer(), stage2())
+                .train(new TrainingRequest(corpus, broken, null, 4, 5, 4, true), p -> { });
+        Map<String, INDArray> a = Checkpoints.readArrays(straight.resolve("checkpoints/step-00000005/weights.bin"));
+        Map<String, INDArray> b = Checkpoints.readArrays(broken.resolve("checkpoints/step-00000005/weights.bin"));
+        for (String k : a.keySet()) {
+            assertEquals(a.get(k), b.get(k), "parameter " + k + " after resume");
+        }
+        IllegalArgumentException noSynthesizer = assertThrows(IllegalArgumentException.class,
+                () -> trainer(config, stage2()).train(new TrainingRequest(corpus, dir.resolve("none"), null, 4, 5, 4,
+                        false), p -> { }));
+        assertTrue(noSynthesizer.getMessage().contains("MixtureSynthesizer"), noSynthesizer.getMessage());
     }
 
     @Test
@@ -185,8 +232,8 @@ class FlamTrainerTest {
     @Test
     void overfitsAFixedTinyBatch() throws IOException {
         Path data = TinyModel.mixtures(dir.resolve("data"), 6);
-        BatchBuilder builder = new BatchBuilder(TrainingData.open(data, null, TinyModel.SPEC, 1 << 20),
-                TinyModel.textEncoder(), List.of(), 6, 2, 0, 0);
+        BatchBuilder builder = new BatchBuilder(TrainingData.open(data, null, TinyModel.SPEC, 1 << 20, 0, 0),
+                TinyModel.textEncoder(), null, List.of(), 6, 2, 0, 0, false, 0);
         Batch batch = builder.build(3, 1);
         TrainingGraph graph = TrainingGraph.build(TinyModel.backend(), TinyModel.encoder(), TinyModel.heads(),
                 List.of(stage2()), builder.textSlots(), TinyModel.TEXT_DIM, 0, DataType.FLOAT);

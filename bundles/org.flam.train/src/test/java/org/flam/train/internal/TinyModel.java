@@ -152,6 +152,68 @@ final class TinyModel {
     }
 
     /**
+     * Writes a tiny corpus under {@code dir} and returns its {@code corpus.tsv}: short tones and
+     * noise bursts at 8 kHz as events, in label groups with synonyms, paraphrases and tags
+     * ("dog barking" and "puppy yapping" are both group {@code dog}; "animal" tags them), and
+     * two 1.5 s noise beds as backgrounds.
+     */
+    static Path corpus(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sounds"));
+        Object[][] events = {
+            {"dog barking", "dog", "a dog barks|barking dog", "animal,dog", 700.0},
+            {"dog barking", "dog", "a dog barks", "animal,dog", 760.0},
+            {"puppy yapping", "dog", "a puppy yaps", "animal,puppy", 1100.0},
+            {"glass breaking", "glass", "glass shatters", "impact,glass", 2600.0},
+            {"car horn", "horn", "a car honking", "vehicle,horn", 420.0},
+            {"bicycle bell", "bell", "a bicycle bell rings", "bell", 1800.0},
+            {"church bell ringing", "bell", "", "bell,church", 520.0},
+            {"door slam", "door", "a door slams", "door", 150.0},
+            {"footsteps on gravel", "footsteps", "walking on gravel", "footsteps", 3100.0},
+            {"the sound of thunder", "thunder", "thunder rumbling", "weather,thunder", 90.0},
+        };
+        List<org.flam.api.CorpusEntry> entries = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(17);
+        for (int i = 0; i < events.length; i++) {
+            Object[] e = events[i];
+            String name = String.format(Locale.ROOT, "sounds/event_%02d.wav", i);
+            float[] x = new float[2400 + 200 * i];
+            for (int n = 0; n < x.length; n++) {
+                x[n] = (float) (0.4 * Math.sin(2 * Math.PI * (double) e[4] * n / 8000) + 0.05 * (r.nextDouble() * 2 - 1));
+            }
+            WavWriter.write(dir.resolve(name), x, 8000, WavWriter.Encoding.PCM_16);
+            String para = (String) e[2];
+            entries.add(new org.flam.api.CorpusEntry(name,
+                    new org.flam.api.Caption((String) e[0], List.of(((String) e[3]).split(","))), x.length / 8000.0,
+                    org.flam.api.CorpusEntry.Kind.EVENT, "test", "CC0-1.0",
+                    para.isEmpty() ? List.of() : List.of(para.split("\\|")), (String) e[1]));
+        }
+        String[][] beds = {{"rain ambience", "rain"}, {"wind ambience", "wind"}};
+        for (int i = 0; i < beds.length; i++) {
+            String name = String.format(Locale.ROOT, "sounds/bed_%02d.wav", i);
+            float[] x = new float[12000];
+            for (int n = 0; n < x.length; n++) {
+                x[n] = (float) (0.1 * (r.nextDouble() * 2 - 1));
+            }
+            WavWriter.write(dir.resolve(name), x, 8000, WavWriter.Encoding.PCM_16);
+            entries.add(new org.flam.api.CorpusEntry(name, new org.flam.api.Caption(beds[i][0], List.of("ambience")),
+                    1.5, org.flam.api.CorpusEntry.Kind.BACKGROUND, "test", "CC0-1.0", List.of(), beds[i][1]));
+        }
+        Path tsv = dir.resolve("corpus.tsv");
+        org.flam.data.corpus.CorpusIndex.write(new org.flam.api.Corpus(dir, entries), tsv);
+        return tsv;
+    }
+
+    /** The real mixture synthesizer for {@link #SPEC}: 1 s clips at 8 kHz, all of the corpus (nothing held out). */
+    static org.flam.api.spi.MixtureSynthesizer synthesizer() {
+        return new org.flam.augment.mixture.internal.FlamMixtureSynthesizer(
+                org.flam.api.graph.testing.ComponentConfigs.of(
+                        org.flam.augment.mixture.internal.FlamMixtureSynthesizerConfiguration.class,
+                        java.util.Map.of("sampleRate", 8000, "clipSeconds", 1.0, "heldoutFraction", 0.0,
+                                "zeroShotGroupFraction", 0.0, "minSegmentSeconds", 0.1, "minPartGapSeconds", 0.05,
+                                "maxEvents", 3)));
+    }
+
+    /**
      * Writes a mixtures directory of {@code count} one-second clips: each has a tone of one of
      * three labels ("beep", "buzz", "hum") in one of its four frames over noise, labelled in
      * {@code frames/ID.tsv}.
