@@ -85,6 +85,14 @@ public @interface FlamMixtureSynthesizerConfiguration {
             min = "0")
     double minPartGapSeconds() default 0.25;
 
+    @AttributeDefinition(name = "Edge probability", description = "Probability that a single (unsplit, unrepeated) event "
+            + "crosses an edge of the clip: it starts before the clip or ends after it, only its part inside is mixed, "
+            + "without a fade where the edge cuts it, and a uniform 10-90 % of it is inside. Real recordings cut sounds "
+            + "at every window edge; without this the first and last frames of training clips are positive less often "
+            + "than the middle ones (about a third as often) and a sound never reaches an edge still sounding; 0.4 makes the edge "
+            + "frames about as often positive as the middle ones (SynthesisTest).", min = "0", max = "1")
+    double edgeProbability() default 0.4;
+
     @AttributeDefinition(name = "Lowest loudness offset", description = "Lower end of the uniform per-event loudness offset, dB: "
             + "event RMS (over its parts, after fades) relative to the background RMS (over the clip). The paper's range is lost; "
             + "-5..+15 dB is this bundle's choice: mostly clearly audible, some hard.")

@@ -14,7 +14,7 @@ record MixtureParameters(int sampleRate, double clipSeconds, double heldoutFract
         int minEvents, int maxEvents, int maxConcurrentEvents, int placementAttempts,
         double splitProbability, int maxSegments, double minSegmentSeconds,
         double repeatProbability, int minRepeats, int maxRepeats, double minPartGapSeconds,
-        double minOffsetDb, double maxOffsetDb, double minBackgroundDbfs, double maxBackgroundDbfs,
+        double edgeProbability, double minOffsetDb, double maxOffsetDb, double minBackgroundDbfs, double maxBackgroundDbfs,
         double fadeSeconds, double peakLimit,
         double labelRate, double windowSeconds, double inactiveThresholdDb, double silenceFloorDbfs,
         int fillGapFrames, int minRunFrames, int minEventFrames,
@@ -40,6 +40,7 @@ record MixtureParameters(int sampleRate, double clipSeconds, double heldoutFract
         require(minSegmentSeconds >= 0, "minSegmentSeconds must be >= 0 s, got " + minSegmentSeconds);
         require(minRepeats >= 2 && maxRepeats >= minRepeats, "need 2 <= minRepeats <= maxRepeats, got " + minRepeats + ", " + maxRepeats);
         require(minPartGapSeconds >= 0, "minPartGapSeconds must be >= 0 s, got " + minPartGapSeconds);
+        require(edgeProbability >= 0 && edgeProbability <= 1, "edgeProbability must be in [0, 1], got " + edgeProbability);
         require(Double.isFinite(minOffsetDb) && maxOffsetDb >= minOffsetDb && Double.isFinite(maxOffsetDb),
                 "need finite minOffsetDb <= maxOffsetDb, got " + minOffsetDb + ", " + maxOffsetDb);
         require(minBackgroundDbfs > -200 && maxBackgroundDbfs >= minBackgroundDbfs && maxBackgroundDbfs <= 0,
@@ -63,7 +64,7 @@ record MixtureParameters(int sampleRate, double clipSeconds, double heldoutFract
                 c.minEvents(), c.maxEvents(), c.maxConcurrentEvents(), c.placementAttempts(),
                 c.splitProbability(), c.maxSegments(), c.minSegmentSeconds(),
                 c.repeatProbability(), c.minRepeats(), c.maxRepeats(), c.minPartGapSeconds(),
-                c.minOffsetDb(), c.maxOffsetDb(), c.minBackgroundDbfs(), c.maxBackgroundDbfs(),
+                c.edgeProbability(), c.minOffsetDb(), c.maxOffsetDb(), c.minBackgroundDbfs(), c.maxBackgroundDbfs(),
                 c.fadeSeconds(), c.peakLimit(),
                 c.labelRate(), c.windowSeconds(), c.inactiveThresholdDb(), c.silenceFloorDbfs(),
                 c.fillGapFrames(), c.minRunFrames(), c.minEventFrames(),

@@ -188,6 +188,9 @@ final class Synthesis {
         return computed;
     }
 
+    /** Draws of a background before falling back to generated noise when every one is corrupt. */
+    private static final int MAX_BACKGROUND_DRAWS = 20;
+
     private Bed background(Corpus corpus, List<CorpusEntry> backgrounds, SplittableRandom random) throws IOException {
         int n = p.clipSamples();
         if (backgrounds.isEmpty()) {
@@ -195,8 +198,28 @@ final class Synthesis {
             return new Bed(new Mixture.Background(GeneratedBackground.entry(colour, p.clipSeconds()), 0),
                     ColouredNoise.generate(colour, n, p.sampleRate(), random.split()));
         }
-        CorpusEntry entry = backgrounds.get(random.nextInt(backgrounds.size()));
-        float[] source = loader.load(corpus, entry, p.sampleRate());
+        // A damaged background is replaced by the next draw from the same stream, as a damaged
+        // event is dropped (an unreadable file still fails the mixture): corruption is a property of the file, so the mixture stays a
+        // function of (corpus, seed, index); with every draw corrupt, generated noise.
+        CorpusEntry entry = null;
+        float[] source = null;
+        for (int attempt = 0; source == null; attempt++) {
+            if (attempt == MAX_BACKGROUND_DRAWS) {
+                return background(corpus, List.of(), random);
+            }
+            entry = backgrounds.get(random.nextInt(backgrounds.size()));
+            try {
+                source = loader.load(corpus, entry, p.sampleRate());
+            } catch (AudioFileException e) {
+                if (e.reason() == AudioFileException.Reason.UNREADABLE) {
+                    throw e; // a missing file or a wrong corpus root is no property of the recording
+                }
+                if (corrupt.add(entry.path())) {
+                    LOG.log(System.Logger.Level.WARNING, "skipping background recording " + corpus.resolve(entry)
+                            + " wherever it is drawn: " + e.getMessage());
+                }
+            }
+        }
         if (source.length == 0) {
             throw new IOException("background " + corpus.resolve(entry) + " decodes to no samples");
         }
@@ -250,6 +273,10 @@ final class Synthesis {
             }
         }
         double offsetDb = uniform(random, p.minOffsetDb(), p.maxOffsetDb());
+        if (shape == PlacedEvent.Shape.SINGLE && p.edgeProbability() > 0 && random.nextDouble() < p.edgeProbability()
+                && length >= 10) {
+            return placeAcrossEdge(entry, source, from, length, offsetDb, backgroundRms, placement, random);
+        }
 
         int[] lengths = Arrays.stream(segments).mapToInt(s -> s[1]).toArray();
         int[] starts = null;
@@ -278,6 +305,40 @@ final class Synthesis {
         double rms = Math.sqrt(energy / count);
         double gain = rms > 0 ? backgroundRms * Math.pow(10, offsetDb / 20) / rms : 1;
         return new PlacedEvent(entry, shape, offsetDb, gain, parts, starts);
+    }
+
+    /**
+     * A single event crossing the start or the end of the clip (each with probability 1/2): a
+     * uniform 10-90 % of its {@code length} samples is inside and mixed, faded only at its end
+     * inside the clip, since the edge cuts a sound that goes on; null where it finds no place.
+     */
+    private PlacedEvent placeAcrossEdge(CorpusEntry entry, float[] source, int from, int length, double offsetDb,
+            double backgroundRms, Placement placement, SplittableRandom random) {
+        int n = p.clipSamples();
+        boolean atStart = random.nextBoolean();
+        int visible = (int) Math.round(length * uniform(random, 0.1, 0.9));
+        visible = Math.max(1, Math.min(visible, Math.min(length - 1, n)));
+        int start = atStart ? 0 : n - visible;
+        int[] starts = {start};
+        int[] lengths = {visible};
+        if (!placement.fits(starts, lengths)) {
+            return null;
+        }
+        placement.add(starts, lengths);
+        int offset = atStart ? from + length - visible : from;
+        float[] part = Arrays.copyOfRange(source, offset, offset + visible);
+        int fade = Math.min(p.samples(p.fadeSeconds()), visible / 2);
+        for (int i = 0; i < fade; i++) {
+            float g = (float) i / fade;
+            part[atStart ? visible - 1 - i : i] *= g;
+        }
+        double energy = 0;
+        for (float x : part) {
+            energy += (double) x * x;
+        }
+        double rms = Math.sqrt(energy / visible);
+        double gain = rms > 0 ? backgroundRms * Math.pow(10, offsetDb / 20) / rms : 1;
+        return new PlacedEvent(entry, PlacedEvent.Shape.SINGLE, offsetDb, gain, new float[][] {part}, starts);
     }
 
     /**
