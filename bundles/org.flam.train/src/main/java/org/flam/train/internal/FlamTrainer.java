@@ -177,19 +177,30 @@ public final class FlamTrainer implements Trainer {
         }
 
         Map<String, Double> lastTerms = latest.map(Checkpoints.Loaded::lossTerms).orElse(Map.of());
-        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "flam-train-batches");
+        // Batches of the next prefetchThreads steps are built in parallel with the step (each is a
+        // pure function of (seed, step), so the order they finish in does not matter).
+        int depth = Math.max(1, config.prefetchThreads());
+        java.util.concurrent.atomic.AtomicInteger threadNumber = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService prefetch = Executors.newFixedThreadPool(depth, r -> {
+            Thread t = new Thread(r, "flam-train-batches-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         Deque<long[]> times = new ArrayDeque<>();
         try {
-            long first = step + 1;
-            Future<Batch> next = first <= request.steps() ? prefetch.submit(() -> batches.build(request.seed(), first)) : null;
+            Deque<Future<Batch>> ahead = new ArrayDeque<>();
+            long submitted = step;
+            while (submitted < request.steps() && ahead.size() < depth) {
+                long b = ++submitted;
+                ahead.addLast(prefetch.submit(() -> batches.build(request.seed(), b)));
+            }
             while (step < request.steps()) {
-                Batch batch = get(next);
+                Batch batch = get(ahead.removeFirst());
                 long s = step + 1;
-                next = s < request.steps() ? prefetch.submit(() -> batches.build(request.seed(), s + 1)) : null;
+                if (submitted < request.steps()) {
+                    long b = ++submitted;
+                    ahead.addLast(prefetch.submit(() -> batches.build(request.seed(), b)));
+                }
                 TrainingGraph.Step result = graph.step(batch.feeds());
                 for (Map.Entry<String, Double> t : result.terms().entrySet()) {
                     if (!Double.isFinite(t.getValue())) {

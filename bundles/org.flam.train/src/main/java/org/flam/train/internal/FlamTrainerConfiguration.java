@@ -66,6 +66,8 @@ public @interface FlamTrainerConfiguration {
     double zeroShotGroupFraction() default org.flam.data.corpus.CorpusSplit.ZERO_SHOT_GROUP_FRACTION;
     @AttributeDefinition(name = "Mixture synthesizer", description = "Filter choosing the MixtureSynthesizer that makes a fresh mixture for every clip slot of every step when the data is a corpus. Its sampleRate and clipSeconds must be the encoder's.")
     String synthesizer_target() default "(flam.name=flam-mixture)";
+    @AttributeDefinition(name = "Batch-preparation threads", description = "Threads that build the next batches (decoding, synthesizing fresh mixtures, log-mel) while the current step runs; as many batches are prepared ahead. 2 on a 2-core machine keeps both cores busy when preparing a batch of fresh mixtures takes longer than a step.", min = "1")
+    int prefetchThreads() default 2;
     @AttributeDefinition(name = "Text chunk size", description = "0: text-separable losses (the frame-wise loss) run inside the model graph. n > 0: they run outside it on chunks of n text slots with gradients accumulated (SPEC 2.4), so their peak memory grows with n, not with K.", min = "0")
     int textChunkSize() default 0;
 
