@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.flam.api.graph.testing.ArrayExport;
 import org.flam.api.AudioClip;
 import org.flam.api.Detection;
 import org.flam.api.FlamProperties;

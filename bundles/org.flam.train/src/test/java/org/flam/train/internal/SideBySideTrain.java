@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.flam.api.graph.testing.ArrayExport;
 import org.flam.api.graph.AudioEncoder;
 import org.flam.api.graph.AudioEncoderSpec;
 import org.flam.api.graph.Loss;

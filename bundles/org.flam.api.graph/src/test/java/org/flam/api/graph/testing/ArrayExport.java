@@ -1,4 +1,4 @@
-package org.flam.detect.internal;
+package org.flam.api.graph.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,26 +20,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code bench/side-by-side.sh}): one raw little-endian float32 file per array, row-major
  * (C order), and {@code index.json} {@code {"arrays": {name: {"file", "shape"}}, "meta": {...}}}.
  * numpy reads an array as {@code np.fromfile(file, "<f4").reshape(shape)}. A benchmark helper,
- * not product code.
+ * not product code; shared by the benchmarks of the graph-builder bundles (a test fixture).
  */
-final class ArrayExport {
+public final class ArrayExport {
 
     private final Path dir;
     private final Map<String, Object[]> arrays = new LinkedHashMap<>();
 
-    ArrayExport(Path dir) throws IOException {
+    public ArrayExport(Path dir) throws IOException {
         this.dir = Files.createDirectories(dir);
     }
 
     /** Writes {@code a} (any type, cast to float32) as {@code name}. */
-    void put(String name, INDArray a) throws IOException {
+    public void put(String name, INDArray a) throws IOException {
         try (INDArray f = a.castTo(DataType.FLOAT).dup('c')) {
             put(name, f.reshape(f.length()).toFloatVector(), f.shape());
         }
     }
 
     /** Writes {@code values} (row-major) with {@code shape} as {@code name}. */
-    void put(String name, float[] values, long... shape) throws IOException {
+    public void put(String name, float[] values, long... shape) throws IOException {
         if (arrays.containsKey(name)) {
             throw new IllegalArgumentException("array " + name + " written twice");
         }
@@ -53,7 +53,7 @@ final class ArrayExport {
     }
 
     /** Writes {@code index.json} with the arrays so far and {@code meta}. */
-    void finish(Map<String, ?> meta) throws IOException {
+    public void finish(Map<String, ?> meta) throws IOException {
         StringBuilder s = new StringBuilder("{\"arrays\": {");
         boolean first = true;
         for (Map.Entry<String, Object[]> e : arrays.entrySet()) {
@@ -73,7 +73,7 @@ final class ArrayExport {
     }
 
     /** A small JSON writer: maps, lists, numbers (NaN as null), strings, booleans, long[] and double[]. */
-    static StringBuilder json(StringBuilder s, Object v) {
+    public static StringBuilder json(StringBuilder s, Object v) {
         if (v == null) {
             s.append("null");
         } else if (v instanceof Map<?, ?> m) {
