@@ -30,6 +30,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 class MlpModelHeadsTest {
 
+    /** Every test draws its random inputs from ND4J's generator seeded the same way: no luck involved. */
+    @org.junit.jupiter.api.BeforeEach
+    void seedTheRandomInputs() {
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(20_261_203L);
+    }
+
     private static SameDiff graph() {
         SameDiff sd = SameDiff.create();
         sd.setEnableCache(false); // FIELD-NOTES: the execution cache returned stale values
@@ -121,6 +127,7 @@ class MlpModelHeadsTest {
     void globalEmbeddingProjectsTheMeanOverFramesAndFramesAreProjectedOneByOne() {
         MlpModelHeads heads = new MlpModelHeads(4, 6, 5, 3);
         SameDiff sd = graph();
+        Nd4j.getRandom().setSeed(31); // seeded inputs: the comparison is at 1e-12
         INDArray h = Nd4j.randn(DataType.DOUBLE, 2, 3, 6);
         HeadOutputs out = heads.build(sd, sd.placeHolder("h", DataType.DOUBLE, -1, 3, 6),
                 sd.placeHolder("u", DataType.DOUBLE, -1, 5));
@@ -131,12 +138,14 @@ class MlpModelHeadsTest {
         INDArray b2 = sd.getVariable("heads/audio/fc2/b").getArr();
         INDArray mean = h.mean(1);
         INDArray g = Transforms.relu(mean.mmul(w1).addRowVector(b1)).mmul(w2).addRowVector(b2);
-        g.diviColumnVector(g.norm2(1).reshape(-1, 1));
+        // the heads normalise as x / sqrt(Σ x² + 1e-12) (MlpModelHeads#normalize); without the
+        // 1e-12 the two differ by about 1e-12 for some inputs, which is where this test was flaky
+        g.diviColumnVector(Transforms.sqrt(g.mul(g).sum(1).addi(1e-12)).reshape(-1, 1));
         assertTrue(g.equalsWithEps(r.get(out.globalEmbeddings().name()), 1e-12));
         INDArray frame = h.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1),
                 org.nd4j.linalg.indexing.NDArrayIndex.point(2), org.nd4j.linalg.indexing.NDArrayIndex.all()).reshape(1, 6);
         INDArray f = Transforms.relu(frame.mmul(w1).addRowVector(b1)).mmul(w2).addRowVector(b2);
-        f.divi(f.norm2Number());
+        f.divi(Math.sqrt(f.mul(f).sumNumber().doubleValue() + 1e-12));
         INDArray got = r.get(out.frameEmbeddings().name()).get(org.nd4j.linalg.indexing.NDArrayIndex.point(1),
                 org.nd4j.linalg.indexing.NDArrayIndex.point(2), org.nd4j.linalg.indexing.NDArrayIndex.all());
         assertTrue(f.reshape(4).equalsWithEps(got, 1e-12));
