@@ -1,12 +1,6 @@
 package org.flam.detect.internal;
 
-import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.Arrays;
@@ -16,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.flam.api.graph.testing.ArrayExport;
+import org.flam.api.graph.testing.WorkerProtocol;
 import org.flam.api.AudioClip;
 import org.flam.api.Detection;
 import org.flam.api.FlamProperties;
@@ -127,30 +122,16 @@ public final class SideBySideDetect {
         Path modelDir = Path.of(args[0]);
         Path clipFile = Path.of(args[1]);
         Path dir = Path.of(args[2]);
-        PrintStream proto = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        WorkerProtocol protocol = new WorkerProtocol();
         SideBySideDetect w = new SideBySideDetect(modelDir, clipFile);
         // the first detection waits for MiniLM and fills the text cache
         w.detector.detect(w.clip, DetectBench.QUERIES, DetectionOptions.DEFAULTS);
-        proto.println("@@ {\"ready\": true}");
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null;) {
-            String[] c = line.trim().split("\\s+");
-            Map<String, Object> answer;
-            switch (c[0]) {
-                case "export" -> answer = w.export(dir.resolve("detect"));
-                case "c1" -> answer = Map.of("ms", w.timeCall(w.mel1, Integer.parseInt(c[1])));
-                case "c16" -> answer = Map.of("ms", w.timeCall(w.mel16, Integer.parseInt(c[1])));
-                case "d" -> answer = Map.of("ms", w.timeDetect(Integer.parseInt(c[1])));
-                case "quit" -> {
-                    proto.println("@@ {\"bye\": true}");
-                    System.exit(0);
-                    return;
-                }
-                default -> answer = Map.of("error", "unknown command " + line);
-            }
-            proto.println("@@ " + ArrayExport.json(new StringBuilder(), answer));
-        }
-        System.exit(0);
+        protocol.answer(Map.of("ready", true));
+        protocol.serve(Map.of(
+                "export", a -> w.export(dir.resolve("detect")),
+                "c1", a -> Map.of("ms", w.timeCall(w.mel1, Integer.parseInt(a[0]))),
+                "c16", a -> Map.of("ms", w.timeCall(w.mel16, Integer.parseInt(a[0]))),
+                "d", a -> Map.of("ms", w.timeDetect(Integer.parseInt(a[0])))));
     }
 
     private Map<String, Object> export(Path dir) throws Exception {

@@ -1,11 +1,5 @@
 package org.flam.train.internal;
 
-import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.flam.api.graph.testing.ArrayExport;
+import org.flam.api.graph.testing.WorkerProtocol;
 import org.flam.api.graph.AudioEncoder;
 import org.flam.api.graph.AudioEncoderSpec;
 import org.flam.api.graph.Loss;
@@ -121,30 +116,15 @@ public final class SideBySideTrain {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        // the protocol goes to the real standard output, whatever System.out is set to later
-        PrintStream proto = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        WorkerProtocol protocol = new WorkerProtocol();
         SideBySideTrain w = new SideBySideTrain();
-        proto.println("@@ " + ArrayExport.json(new StringBuilder(), Map.of("ready", true,
+        protocol.answer(Map.of("ready", true,
                 "parameters", w.fullParams.values().stream().mapToLong(INDArray::length).sum(),
-                "encoder_parameters", w.encoderParams.values().stream().mapToLong(INDArray::length).sum())));
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null;) {
-            String[] c = line.trim().split("\\s+");
-            Map<String, Object> answer;
-            switch (c[0]) {
-                case "export" -> answer = w.export(dir.resolve("train"));
-                case "a" -> answer = Map.of("ms", w.timeFull(Integer.parseInt(c[1])));
-                case "b" -> answer = Map.of("ms", w.timeEncoder(Integer.parseInt(c[1])));
-                case "quit" -> {
-                    proto.println("@@ {\"bye\": true}");
-                    System.exit(0);
-                    return;
-                }
-                default -> answer = Map.of("error", "unknown command " + line);
-            }
-            proto.println("@@ " + ArrayExport.json(new StringBuilder(), answer));
-        }
-        System.exit(0);
+                "encoder_parameters", w.encoderParams.values().stream().mapToLong(INDArray::length).sum()));
+        protocol.serve(Map.of(
+                "export", a -> w.export(dir.resolve("train")),
+                "a", a -> Map.of("ms", w.timeFull(Integer.parseInt(a[0]))),
+                "b", a -> Map.of("ms", w.timeEncoder(Integer.parseInt(a[0])))));
     }
 
     private Map<String, Object> export(Path dir) throws Exception {
