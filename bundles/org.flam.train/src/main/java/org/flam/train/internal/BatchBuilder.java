@@ -300,26 +300,13 @@ final class BatchBuilder {
     }
 
     /**
-     * Fresh mixture number {@code index} of the run's sequence, through the augmenters. If the
-     * synthesizer fails on a corrupt recording, the mixture is taken from a later, unused part
-     * of the sequence ({@code index + a · 2^40} at attempt {@code a}): still a function of (seed,
-     * step), since corruption is a property of the file.
+     * Fresh mixture number {@code index} of the run's sequence, through the augmenters. A
+     * damaged recording is the synthesizer's to skip (it drops a damaged event and redraws a
+     * damaged background, so the mixture stays a function of (seed, index)); an unreadable one
+     * (a missing file, a wrong corpus root) fails the batch.
      */
     private Clip freshMixture(long index, long mixtureSeed, long clipSeed) throws IOException {
-        Mixture m = null;
-        for (int attempt = 0; m == null; attempt++) {
-            try {
-                m = synthesizer.synthesize(data.trainingCorpus(), mixtureSeed, index + ((long) attempt << 40),
-                        data.spec().frameGrid());
-            } catch (org.flam.audio.io.AudioFileException bad) {
-                if (corrupt.add(bad.getMessage())) {
-                    System.err.println("train: a mixture needed a corrupt recording, taking another: " + bad.getMessage());
-                }
-                if (attempt >= 100) {
-                    throw bad;
-                }
-            }
-        }
+        Mixture m = synthesizer.synthesize(data.trainingCorpus(), mixtureSeed, index, data.spec().frameGrid());
         SplittableRandom random = new SplittableRandom(clipSeed);
         org.flam.api.AudioClip clip = m.audio();
         float[] samples = clip.samples().length == data.spec().samplesPerClip() ? clip.samples()
