@@ -4,7 +4,7 @@
  * service property names every plug-in carries.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.flam.api;
 
 import org.osgi.annotation.bundle.Export;

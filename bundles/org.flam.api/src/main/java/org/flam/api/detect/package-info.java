@@ -3,7 +3,7 @@
  * provide and its options (provider types).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.flam.api.detect;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,7 @@
 package org.flam.audio.io;
 
+import org.flam.api.SampleStream;
+
 /**
  * A recording decoded piece by piece: mono samples at the rate asked for, with memory bounded
  * by the decoder's frame and the resampler's filter, whatever the length of the file. Not
@@ -7,14 +9,16 @@ package org.flam.audio.io;
  *
  * <p>Samples are the mean of the file's channels, resampled to {@link #sampleRate()} and
  * clipped to {@code [-1, 1]} (float WAV files may exceed that range; a band-limited
- * resampler may overshoot it by a little near full scale).
+ * resampler may overshoot it by a little near full scale). Never NaN: a decoder that
+ * produces a non-finite sample fails with {@link AudioFileException.Reason#CORRUPT}.
  */
-public interface AudioStream extends AutoCloseable {
+public interface AudioStream extends SampleStream {
 
     /** What the file's header says: its native rate, channels and length. */
     AudioInfo info();
 
     /** Rate of the samples {@link #read} returns, Hz (the rate asked for). */
+    @Override
     int sampleRate();
 
     /**
@@ -26,6 +30,7 @@ public interface AudioStream extends AutoCloseable {
      * @throws AudioFileException if the file turns out to be damaged or truncated partway
      * @throws IndexOutOfBoundsException if the range does not fit in {@code buffer}
      */
+    @Override
     int read(float[] buffer, int offset, int length) throws AudioFileException;
 
     /** Releases the file. Idempotent. */

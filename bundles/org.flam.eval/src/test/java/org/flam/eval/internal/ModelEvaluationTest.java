@@ -25,6 +25,7 @@ import org.flam.api.AudioClip;
 import org.flam.api.Detection;
 import org.flam.api.FrameGrid;
 import org.flam.api.ModelManifest;
+import org.flam.api.SampleStream;
 import org.flam.api.SoundEvent;
 import org.flam.api.detect.DetectionOptions;
 import org.flam.api.detect.Detector;
@@ -121,6 +122,11 @@ class ModelEvaluationTest {
         }
 
         @Override
+        public Detection detect(String id, SampleStream audio, List<String> queries, DetectionOptions o) {
+            throw new UnsupportedOperationException("this fake detects clips only; the code under test passes clips");
+        }
+
+        @Override
         public ModelManifest model() {
             return new ModelManifest(List.of(new ModelManifest.BundleRef("org.flam.fake", "0.1.0")), Map.of(), 7,
                     "abc123", Instant.parse("2025-01-01T00:00:00Z"), "oracle");
@@ -150,6 +156,11 @@ class ModelEvaluationTest {
                 p[k] = curve.clone();
             }
             return new Detection(queries, grid, p, List.of());
+        }
+
+        @Override
+        public Detection detect(String id, SampleStream audio, List<String> queries, DetectionOptions o) {
+            throw new UnsupportedOperationException("this fake detects clips only; the code under test passes clips");
         }
 
         @Override

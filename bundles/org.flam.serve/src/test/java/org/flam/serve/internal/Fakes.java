@@ -13,6 +13,7 @@ import org.flam.api.AudioClip;
 import org.flam.api.Detection;
 import org.flam.api.FrameGrid;
 import org.flam.api.ModelManifest;
+import org.flam.api.SampleStream;
 import org.flam.api.SoundEvent;
 import org.flam.api.detect.DetectionOptions;
 import org.flam.api.detect.Detector;
@@ -73,6 +74,11 @@ final class Fakes {
                 }
             }
             return new Detection(queries, grid, probabilities, events);
+        }
+
+        @Override
+        public Detection detect(String id, SampleStream audio, List<String> queries, DetectionOptions o) {
+            throw new UnsupportedOperationException("this fake detects clips only; the code under test passes clips");
         }
 
         @Override
