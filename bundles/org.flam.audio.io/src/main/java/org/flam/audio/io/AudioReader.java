@@ -30,6 +30,8 @@ public final class AudioReader {
     /** Largest Java array: longer recordings must be streamed with {@link #open}. */
     private static final long MAX_SAMPLES = Integer.MAX_VALUE - 8;
     private static final int CHUNK = 64 * 1024;
+    /** Most samples allocated before any is decoded: 2^22 (16 MB, 4.4 minutes at 16 kHz). */
+    private static final int INITIAL_CAPACITY = 1 << 22;
 
     private AudioReader() {
     }
@@ -62,10 +64,10 @@ public final class AudioReader {
             long frames = stream.info().frames();
             long expected = frames < 0 ? -1
                     : (frames * targetRate + stream.info().sampleRate() - 1) / stream.info().sampleRate();
-            if (expected > MAX_SAMPLES) {
-                throw tooLong(file, expected);
-            }
-            float[] out = new float[expected > 0 ? (int) expected : CHUNK];
+            // The header's length is only a hint for the first allocation, capped: a damaged
+            // header can claim billions of samples in a file of a few kilobytes. Memory follows
+            // what is actually decoded.
+            float[] out = new float[(int) Math.min(INITIAL_CAPACITY, expected > 0 ? expected : CHUNK)];
             float[] scratch = new float[CHUNK];
             int n = 0;
             while (true) {
@@ -80,7 +82,8 @@ public final class AudioReader {
                     if (n + (long) got > MAX_SAMPLES) {
                         throw tooLong(file, n + (long) got);
                     }
-                    out = Arrays.copyOf(out, (int) Math.min(MAX_SAMPLES, Math.max(2L * n, n + got)));
+                    long wanted = expected > n + (long) got ? Math.min(expected, 2L * n) : Math.max(2L * n, n + got);
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_SAMPLES, Math.max(wanted, n + (long) got)));
                     System.arraycopy(scratch, 0, out, n, got);
                 }
                 n += got;

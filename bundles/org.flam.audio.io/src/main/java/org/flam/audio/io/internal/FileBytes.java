@@ -112,6 +112,9 @@ final class FileBytes {
         if (in != null && in.diskFailure() != null) {
             return new AudioFileException(file, Reason.UNREADABLE, in.diskFailure().toString(), in.diskFailure());
         }
+        if (t instanceof SourceInput.ReadPastEnd) {
+            return new AudioFileException(file, Reason.CORRUPT, t.getMessage());
+        }
         if (t instanceof EOFException) {
             return new AudioFileException(file, Reason.TRUNCATED, "the stream ends inside a frame", t);
         }

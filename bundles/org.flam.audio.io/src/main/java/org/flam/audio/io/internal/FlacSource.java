@@ -3,7 +3,6 @@ package org.flam.audio.io.internal;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -95,7 +94,6 @@ final class FlacSource implements PcmSource, FrameListener {
         } catch (IOException e) {
             throw new AudioFileException(file, Reason.UNREADABLE, e.toString(), e);
         }
-        this.input = new SourceInput(new BufferedInputStream(Channels.newInputStream(ch), 64 * 1024));
         byte[] head = new byte[8 + STREAMINFO_LENGTH];
         head[0] = 'f';
         head[1] = 'L';
@@ -104,8 +102,11 @@ final class FlacSource implements PcmSource, FrameListener {
         head[4] = (byte) 0x80; // last metadata block, type STREAMINFO
         head[7] = STREAMINFO_LENGTH;
         streamInfo.get(0, head, 8, STREAMINFO_LENGTH);
-        InputStream stream = new SequenceInputStream(new ByteArrayInputStream(head), input);
-        this.decoder = new FLACDecoder(stream);
+        // The counting, end-guarding input is outermost: a SequenceInputStream answers reads
+        // after its end itself, and the guard must see every one of them.
+        this.input = new SourceInput(new SequenceInputStream(new ByteArrayInputStream(head),
+                new BufferedInputStream(Channels.newInputStream(ch), 64 * 1024)));
+        this.decoder = new FLACDecoder(input);
         decoder.addFrameListener(this);
         try {
             decoder.readMetadata();

@@ -3,6 +3,7 @@ package org.flam.audio.io.internal;
 import java.util.Objects;
 
 import org.flam.audio.io.AudioFileException;
+import org.flam.audio.io.AudioFileException.Reason;
 import org.flam.audio.io.AudioInfo;
 import org.flam.audio.io.AudioStream;
 import org.flam.audio.io.Resampler;
@@ -66,6 +67,11 @@ public final class ResampledStream implements AudioStream {
         int n = Math.min(length, pending.length - pendingPos);
         for (int i = 0; i < n; i++) {
             float s = pending[pendingPos + i];
+            if (s != s) {
+                // Decoders check their own samples; this keeps NaN from reaching a model
+                // whatever a future decoder lets through.
+                throw new AudioFileException(source.info().file(), Reason.CORRUPT, "decodes to a NaN sample");
+            }
             buffer[offset + i] = s > 1f ? 1f : s < -1f ? -1f : s;
         }
         pendingPos += n;

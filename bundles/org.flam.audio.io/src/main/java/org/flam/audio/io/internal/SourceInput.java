@@ -6,12 +6,34 @@ import java.io.InputStream;
 
 /**
  * The file's bytes as a decoder reads them: counts them (the progress check in
- * {@link StallGuard} needs that) and remembers whether the disk itself failed, so an
- * {@link IOException} thrown by a decoder can be told apart from one the disk raised.
+ * {@link StallGuard} needs that), remembers whether the disk itself failed, so an
+ * {@link IOException} thrown by a decoder can be told apart from one the disk raised, and
+ * ends a decoder that keeps reading after the end of the file.
+ *
+ * <p>That last guard exists because a decoder can loop inside one call, where
+ * {@link StallGuard} never gets a turn: jflac's {@code readNextFrame} swallows the
+ * end-of-file while searching for a frame sync, fails the frame, and searches again, forever
+ * (a FLAC stream followed by MP3 bytes does it). After {@value #MAX_READS_PAST_END} reads
+ * that find the end, the next one throws {@link ReadPastEnd}, an unchecked exception that no
+ * decoder catches as an end of file.
  */
 final class SourceInput extends FilterInputStream {
 
+    /** Reads at the end of the file allowed: a decoder that handles the end needs one or two. */
+    static final int MAX_READS_PAST_END = 64;
+
+    /** A decoder read the end of the file more than {@link #MAX_READS_PAST_END} times. */
+    static final class ReadPastEnd extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReadPastEnd() {
+            super("the decoder kept reading past the end of the file (" + MAX_READS_PAST_END
+                    + " times): the stream is damaged", null, false, false);
+        }
+    }
+
     private long count;
+    private int readsPastEnd;
     private IOException diskFailure;
 
     SourceInput(InputStream in) {
@@ -34,6 +56,8 @@ final class SourceInput extends FilterInputStream {
             int b = super.read();
             if (b >= 0) {
                 count++;
+            } else {
+                atEnd();
             }
             return b;
         } catch (IOException e) {
@@ -48,6 +72,8 @@ final class SourceInput extends FilterInputStream {
             int n = super.read(b, off, len);
             if (n > 0) {
                 count += n;
+            } else if (n < 0) {
+                atEnd();
             }
             return n;
         } catch (IOException e) {
@@ -65,6 +91,12 @@ final class SourceInput extends FilterInputStream {
         } catch (IOException e) {
             diskFailure = e;
             throw e;
+        }
+    }
+
+    private void atEnd() {
+        if (++readsPastEnd > MAX_READS_PAST_END) {
+            throw new ReadPastEnd();
         }
     }
 

@@ -19,6 +19,8 @@ import org.flam.audio.io.AudioInfo;
 final class WavSource implements PcmSource {
 
     private static final int BLOCK_BYTES = 64 * 1024;
+    /** Largest magnitude of a float sample passed on (see {@link #next}). */
+    private static final double FLOAT_LIMIT = 1e4;
 
     private final Path file;
     private final FileChannel ch;
@@ -77,17 +79,26 @@ final class WavSource implements PcmSource {
             }
             double mean = sum / channels;
             if (!Double.isFinite(mean)) {
-                throw new AudioFileException(file, Reason.CORRUPT, "non-finite float sample");
+                throw new AudioFileException(file, Reason.CORRUPT, "NaN float sample at frame "
+                        + (header.frames() - framesLeft - frames + f));
             }
             out[f] = (float) mean;
         }
         return out;
     }
 
-    /** The next sample from {@link #buf}, scaled to [-1, 1) (floats as stored). */
+    /**
+     * The next sample from {@link #buf}, scaled to [-1, 1) (floats as stored, within
+     * {@code ±FLOAT_LIMIT}; NaN stays NaN).
+     */
     private double sample() {
         if (header.isFloat()) {
-            return header.bytesPerSample() == 4 ? buf.getFloat() : buf.getDouble();
+            double v = header.bytesPerSample() == 4 ? buf.getFloat() : buf.getDouble();
+            // Float files may exceed full scale, but beyond ±1e4 nothing is audio any more, and
+            // values near the float64 limit would overflow the channel sum or float32 (to
+            // infinity, then NaN in the resampler's filter sums). The bound keeps every
+            // plausible overshoot for the resampler, whose output is clipped to [-1, 1].
+            return v > FLOAT_LIMIT ? FLOAT_LIMIT : v < -FLOAT_LIMIT ? -FLOAT_LIMIT : v;
         }
         return switch (header.bytesPerSample()) {
             case 1 -> ((buf.get() & 0xff) - 128) / 128.0;
