@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import org.flam.api.AudioClip;
 import org.flam.api.Detection;
 import org.flam.api.FlamProperties;
+import org.flam.api.SampleStream;
 import org.flam.api.SoundEvent;
 import org.flam.api.command.Command;
 import org.flam.api.detect.DetectionOptions;
@@ -21,6 +23,7 @@ import org.flam.api.detect.ModelLoader;
 import org.flam.audio.frontend.LogMelFrontEnd;
 import org.flam.audio.frontend.LogMelSpec;
 import org.flam.audio.io.AudioReader;
+import org.flam.audio.io.AudioStream;
 import org.flam.model.ModelDescription;
 import org.flam.model.ModelDirectory;
 import org.flam.plot.DetectionPlot;
@@ -110,11 +113,6 @@ public final class DetectCommand implements Command {
         if (plot != null && files.size() > 1 && !Files.isDirectory(plot)) {
             throw new IllegalArgumentException("--plot with several files needs an existing directory (one PNG per file)");
         }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw new IllegalArgumentException("no such file: " + f);
-            }
-        }
         return new Options(files, List.copyOf(queries), model, d, format, out, plot);
     }
 
@@ -134,6 +132,9 @@ public final class DetectCommand implements Command {
         }
     }
 
+    /** Exit status when some files could not be processed (the others' results are printed). */
+    static final int SOME_FAILED = 1;
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o;
@@ -147,41 +148,109 @@ public final class DetectCommand implements Command {
         ModelDescription description = detector instanceof FlamDetector f ? f.description() : null;
         int rate = description != null ? description.encoderSpec().sampleRate() : 16_000;
         List<Result> results = new ArrayList<>();
+        int failed = 0;
         for (Path file : o.files()) {
-            long t0 = System.nanoTime();
-            AudioClip clip = AudioReader.read(file, rate);
-            AudioClip named = new AudioClip(file.getFileName().toString(), clip.samples(), clip.sampleRate());
-            Detection d = detector.detect(named, o.queries(), o.detection());
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            err.printf(Locale.ROOT, "detect: %s (%.1f s of audio) in %.2f s: %d events%n", file, clip.durationSeconds(),
-                    seconds, d.events().size());
-            results.add(new Result(file, clip, d));
-            if (o.plot() != null) {
-                Path png = Files.isDirectory(o.plot()) ? o.plot().resolve(file.getFileName() + ".png") : o.plot();
-                plot(png, clip, d, o.detection().threshold(), description);
-                err.println("detect: plot written to " + png);
-            }
-            if (o.format().equals("audacity") && o.out() != null) {
-                Files.createDirectories(o.out());
-                Path labels = o.out().resolve(file.getFileName() + ".txt");
-                ModelDirectory.writeAtomically(labels, audacity(d).getBytes(StandardCharsets.UTF_8));
-                err.println("detect: Audacity labels written to " + labels);
+            // One bad file gets its error line and the batch goes on: nothing of the other
+            // files' work is lost, and the exit status says that something failed.
+            try {
+                Result r = detect(detector, file, rate, o);
+                results.add(r);
+                err.printf(Locale.ROOT, "detect: %s (%.1f s of audio) in %.2f s: %d events%n", file, r.durationSeconds(),
+                        r.seconds(), r.detection().events().size());
+                write(r, o, description, rate, err);
+            } catch (IOException | IllegalArgumentException e) {
+                failed++;
+                // Decoder errors name the file already; the others get it here.
+                String message = String.valueOf(e.getMessage());
+                err.println("flam detect: " + (message.startsWith(file.toString()) ? message : file + ": " + message));
             }
         }
         switch (o.format()) {
             case "json" -> out.println(json(results, detector, o.detection()));
             case "tsv" -> out.print(tsv(results));
             case "audacity" -> {
-                if (o.out() == null) {
+                if (o.out() == null && !results.isEmpty()) {
                     out.print(audacity(results.get(0).detection()));
                 }
             }
             default -> out.print(table(results));
         }
+        if (failed > 0) {
+            err.printf(Locale.ROOT, "flam detect: %d of %d files failed%n", failed, o.files().size());
+            return SOME_FAILED;
+        }
         return OK;
     }
 
-    record Result(Path file, AudioClip clip, Detection detection) {
+    /**
+     * Detects in one file, streamed from the decoder: memory is the detector's window batch,
+     * whatever the file's length ({@link Detector#detect(String, SampleStream, List,
+     * DetectionOptions)}).
+     *
+     * @throws IOException if the file is missing, not a regular file, or cannot be decoded
+     */
+    static Result detect(Detector detector, Path file, int rate, Options o) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException("is a directory, not an audio file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO or a device could block forever or never end.
+            throw new IOException("not a regular file (a pipe or a device?); give an audio file");
+        }
+        long t0 = System.nanoTime();
+        try (AudioStream stream = AudioReader.open(file, rate)) {
+            long[] samples = {0};
+            SampleStream counted = new SampleStream() {
+                @Override
+                public int sampleRate() {
+                    return stream.sampleRate();
+                }
+
+                @Override
+                public int read(float[] buffer, int offset, int length) throws IOException {
+                    int n = stream.read(buffer, offset, length);
+                    samples[0] += Math.max(0, n);
+                    return n;
+                }
+
+                @Override
+                public void close() {
+                    // closed below, with the file
+                }
+            };
+            Detection d = detector.detect(String.valueOf(file.getFileName()), counted, o.queries(), o.detection());
+            return new Result(file, (double) samples[0] / rate, d, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** The per-file outputs: plot and Audacity labels, as asked. */
+    private static void write(Result r, Options o, ModelDescription description, int rate, PrintStream err)
+            throws IOException {
+        Path file = r.file();
+        if (o.plot() != null) {
+            Path png = Files.isDirectory(o.plot()) ? o.plot().resolve(file.getFileName() + ".png") : o.plot();
+            // The spectrogram needs the whole recording: read again, only when a plot is asked for.
+            plot(png, AudioReader.read(file, rate), r.detection(), o.detection().threshold(), description);
+            err.println("detect: plot written to " + png);
+        }
+        if (o.format().equals("audacity") && o.out() != null) {
+            Files.createDirectories(o.out());
+            Path labels = o.out().resolve(file.getFileName() + ".txt");
+            ModelDirectory.writeAtomically(labels, audacity(r.detection()).getBytes(StandardCharsets.UTF_8));
+            err.println("detect: Audacity labels written to " + labels);
+        }
+    }
+
+    /**
+     * One file's outcome.
+     *
+     * @param durationSeconds length of the recording, s
+     * @param seconds         time taken to decode and detect, s
+     */
+    record Result(Path file, double durationSeconds, Detection detection, double seconds) {
     }
 
     /** A readable table: one row per event with its peak probability. */
@@ -226,7 +295,7 @@ public final class DetectCommand implements Command {
         StringBuilder b = new StringBuilder("filename\tonset\toffset\tevent_label\n");
         for (Result r : results) {
             for (SoundEvent e : r.detection().events()) {
-                b.append(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%s%n", r.file().getFileName(), e.onset(),
+                b.append(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%s%n", e.filename(), e.onset(),
                         e.offset(), e.label()));
             }
         }
@@ -263,7 +332,7 @@ public final class DetectCommand implements Command {
             }
             files.add(Json.createObjectBuilder()
                     .add("file", r.file().toString())
-                    .add("duration", r.clip().durationSeconds())
+                    .add("duration", r.durationSeconds())
                     .add("framesPerSecond", d.grid().framesPerSecond())
                     .add("frames", d.grid().frameCount())
                     .add("queries", Json.createArrayBuilder(d.queries()))

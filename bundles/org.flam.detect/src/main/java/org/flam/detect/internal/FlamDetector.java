@@ -1,15 +1,20 @@
 package org.flam.detect.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.flam.api.AudioClip;
 import org.flam.api.Detection;
 import org.flam.api.FrameGrid;
 import org.flam.api.FrameScores;
 import org.flam.api.ModelManifest;
+import org.flam.api.SampleStream;
 import org.flam.api.SoundEvent;
 import org.flam.api.detect.DetectionOptions;
 import org.flam.api.detect.Detector;
@@ -17,7 +22,6 @@ import org.flam.api.graph.AudioEncoderSpec;
 import org.flam.api.spi.TextEncoder;
 import org.flam.audio.frontend.LogMelFrontEnd;
 import org.flam.audio.frontend.LogMelSpec;
-import org.flam.audio.io.Resampler;
 import org.flam.metrics.SedPostprocessing;
 import org.flam.model.ModelDescription;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -28,7 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A loaded model as a {@link Detector} (SPEC §3).
  *
- * <p>Per recording: resample to the encoder's rate; cut into {@link Windows}; log-mel per
+ * <p>Per recording, read as a stream ({@link WindowReader}): resample to the encoder's rate as
+ * it is read; cut into {@link Windows}, one window in memory at a time; log-mel per
  * window by the encoder's front end; frame embeddings {@code a [W, F, D]} in batches of
  * {@code windowBatch} windows; per query {@code e [D]}, {@code s}, {@code b} (cached by text);
  * {@code p = σ(s <a, e> + b)} and the calibrated output {@code p / (p + σ(b))} (unbiased) or
@@ -82,8 +87,14 @@ final class FlamDetector implements Detector {
     }
 
     @Override
-    public Detection detect(AudioClip audio, List<String> queries, DetectionOptions options) {
-        Raw raw = probabilities(audio, queries, options.calibration());
+    public Detection detect(String id, SampleStream audio, List<String> queries, DetectionOptions options)
+            throws IOException {
+        Objects.requireNonNull(audio, "audio");
+        String name = Objects.requireNonNull(id, "id").replaceAll("[\\t\\r\\n]", " ");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("the recording's id must not be blank");
+        }
+        Raw raw = probabilities(name, audio, queries, options.calibration());
         FrameScores scores = FrameScores.ofColumns(raw.grid(), queries, raw.values());
         FrameScores filtered = options.medianFilterFrames() > 1
                 ? SedPostprocessing.medianFilter(scores, options.medianFilterFrames()) : scores;
@@ -91,7 +102,7 @@ final class FlamDetector implements Detector {
         List<SoundEvent> events = new ArrayList<>();
         for (int k = 0; k < queries.size(); k++) {
             p[k] = filtered.column(queries.get(k));
-            events.addAll(Events.of(audio.id(), queries.get(k), p[k], raw.grid(), audio.durationSeconds(),
+            events.addAll(Events.of(name, queries.get(k), p[k], raw.grid(), raw.durationSeconds(),
                     options.threshold(), options.minEventSeconds(), options.maxGapSeconds()));
         }
         events.sort((x, y) -> x.onset() != y.onset() ? Double.compare(x.onset(), y.onset())
@@ -99,11 +110,33 @@ final class FlamDetector implements Detector {
         return new Detection(queries, raw.grid(), p, events);
     }
 
-    /** Stitched calibrated probabilities before filtering: {@code float[K][frames]}. */
-    record Raw(FrameGrid grid, float[][] values) {
+    /**
+     * Stitched calibrated probabilities before filtering: {@code float[K][frames]}, and the
+     * recording's duration in seconds.
+     */
+    record Raw(FrameGrid grid, float[][] values, double durationSeconds) {
     }
 
+    /** {@link #probabilities(String, SampleStream, List, DetectionOptions.Calibration)} of a clip. */
     Raw probabilities(AudioClip audio, List<String> queries, DetectionOptions.Calibration calibration) {
+        try (SampleStream stream = SampleStream.of(audio)) {
+            return probabilities(audio.id(), stream, queries, calibration);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the stream window by window (SPEC §3, {@link Windows}): window {@code w} holds
+     * samples {@code [w h s, w h s + L)} at the encoder's rate, zero past the end; windows are
+     * encoded {@code windowBatch} at a time. Window {@code w > 0} exists when the recording has
+     * more than {@code (w h + F - h) s} samples ({@link Windows#count()}), which is known once the
+     * window before it has been read and one more sample looked for, so the windows are exactly those of {@link Windows} on the
+     * whole recording and the output equals encoding it in one piece. Memory: one window of
+     * samples, one batch of log-mel inputs, and {@code K F} floats per window of output.
+     */
+    Raw probabilities(String id, SampleStream audio, List<String> queries, DetectionOptions.Calibration calibration)
+            throws IOException {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("at least one query is needed");
         }
@@ -113,75 +146,101 @@ final class FlamDetector implements Detector {
             }
         }
         AudioEncoderSpec spec = description.encoderSpec();
-        float[] x = audio.sampleRate() == spec.sampleRate() ? audio.samples()
-                : Resampler.resample(audio.samples(), audio.sampleRate(), spec.sampleRate());
-        Windows windows = new Windows(x.length, spec.samplesPerClip(), spec.framesPerClip(), hopFrames);
         int f = spec.framesPerClip();
         int d = description.embeddingSize();
         int k = queries.size();
+        int clipSamples = spec.samplesPerClip();
+        int frameSamples = clipSamples / f;
+        int hopSamples = hopFrames * frameSamples;
 
         float[][] text = textEmbeddings(queries);
         float[][] e = new float[k][];
         float[] s = new float[k];
         float[] b = new float[k];
         for (int q = 0; q < k; q++) {
-            e[q] = java.util.Arrays.copyOf(text[q], d);
+            e[q] = Arrays.copyOf(text[q], d);
             s[q] = text[q][d];
             b[q] = text[q][d + 1];
         }
-        int count = windows.count();
-        float[][][] perWindow = new float[count][][]; // [w][K][F]
-        for (int w0 = 0; w0 < count; w0 += windowBatch) {
-            int w1 = Math.min(count, w0 + windowBatch);
-            float[] logMel = new float[(w1 - w0) * spec.mels() * spec.melFrames()];
-            float[] clip = new float[spec.samplesPerClip()];
-            for (int w = w0; w < w1; w++) {
-                java.util.Arrays.fill(clip, 0f);
-                long start = windows.start(w);
-                int n = (int) Math.max(0, Math.min(clip.length, x.length - start));
-                System.arraycopy(x, (int) start, clip, 0, n);
-                float[][] m = frontEnd.compute(clip);
-                for (int mel = 0; mel < spec.mels(); mel++) {
-                    System.arraycopy(m[mel], 0, logMel, ((w - w0) * spec.mels() + mel) * spec.melFrames(), spec.melFrames());
+        WindowReader reader = new WindowReader(id, audio, spec.sampleRate(), clipSamples, hopSamples);
+        List<float[][]> perWindow = new ArrayList<>(); // [w][K][F]
+        int batchWindows = 0;
+        float[] logMel = new float[windowBatch * spec.mels() * spec.melFrames()];
+        for (int w = 0;; w++) {
+            // Before window w > 0, the windows so far hold exactly (w h + F - h) s samples, so
+            // "more than that" is whether the stream has another sample.
+            if (w > 0) {
+                if (!reader.hasMore()) {
+                    break;
                 }
+                reader.advance();
             }
-            float[] frames; // [w, F, D]
-            // Input and output are closed at once: native arrays with tiny Java objects would
-            // otherwise wait for a garbage collection, and a server would grow without bound.
-            try (INDArray input = Nd4j.create(logMel, new long[] {w1 - w0, spec.mels(), spec.melFrames()},
-                    DataType.FLOAT)) {
-                INDArray a;
-                synchronized (graph) {
-                    a = graph.output(Map.of(ModelDescription.LOG_MEL, input), ModelDescription.FRAME_EMBEDDINGS)
-                            .get(ModelDescription.FRAME_EMBEDDINGS);
-                }
-                frames = a.reshape(a.length()).toFloatVector();
-                a.close();
+            float[][] m = frontEnd.compute(reader.window());
+            for (int mel = 0; mel < spec.mels(); mel++) {
+                System.arraycopy(m[mel], 0, logMel, (batchWindows * spec.mels() + mel) * spec.melFrames(),
+                        spec.melFrames());
             }
-            for (int w = w0; w < w1; w++) {
-                float[][] out = new float[k][f];
-                for (int fr = 0; fr < f; fr++) {
-                    int base = ((w - w0) * f + fr) * d;
-                    for (int q = 0; q < k; q++) {
-                        double cos = 0;
-                        for (int j = 0; j < d; j++) {
-                            cos += frames[base + j] * e[q][j];
-                        }
-                        out[q][fr] = (float) calibrated(s[q] * cos, b[q], calibration);
-                    }
-                }
-                perWindow[w] = out;
+            if (++batchWindows == windowBatch) {
+                encode(logMel, batchWindows, e, s, b, calibration, perWindow);
+                batchWindows = 0;
             }
+        }
+        if (batchWindows > 0) {
+            encode(logMel, batchWindows, e, s, b, calibration, perWindow);
+        }
+        Windows windows = new Windows(reader.samplesRead(), clipSamples, f, hopFrames);
+        if (windows.count() != perWindow.size()) {
+            throw new IllegalStateException(windows.count() + " windows expected, " + perWindow.size() + " encoded");
         }
         int[][] src = windows.sources();
         float[][] values = new float[k][src.length];
         for (int j = 0; j < src.length; j++) {
             for (int q = 0; q < k; q++) {
-                values[q][j] = perWindow[src[j][0]][q][src[j][1]];
+                values[q][j] = perWindow.get(src[j][0])[q][src[j][1]];
             }
         }
         FrameGrid grid = new FrameGrid(spec.framesPerSecond(), windows.frames());
-        return new Raw(grid, values);
+        return new Raw(grid, values, (double) reader.samplesRead() / spec.sampleRate());
+    }
+
+    /**
+     * Frame embeddings of the first {@code windows} log-mel inputs of the batch
+     * {@code [windows, mels, melFrames]}, scored against every query; appends one
+     * {@code float[K][F]} per window.
+     */
+    private void encode(float[] logMel, int windows, float[][] e, float[] s, float[] b,
+            DetectionOptions.Calibration calibration, List<float[][]> perWindow) {
+        AudioEncoderSpec spec = description.encoderSpec();
+        int f = spec.framesPerClip();
+        int d = description.embeddingSize();
+        int k = e.length;
+        float[] frames; // [w, F, D]
+        // Input and output are closed at once: native arrays with tiny Java objects would
+        // otherwise wait for a garbage collection, and a server would grow without bound.
+        try (INDArray input = Nd4j.create(Arrays.copyOf(logMel, windows * spec.mels() * spec.melFrames()),
+                new long[] {windows, spec.mels(), spec.melFrames()}, DataType.FLOAT)) {
+            INDArray a;
+            synchronized (graph) {
+                a = graph.output(Map.of(ModelDescription.LOG_MEL, input), ModelDescription.FRAME_EMBEDDINGS)
+                        .get(ModelDescription.FRAME_EMBEDDINGS);
+            }
+            frames = a.reshape(a.length()).toFloatVector();
+            a.close();
+        }
+        for (int w = 0; w < windows; w++) {
+            float[][] out = new float[k][f];
+            for (int fr = 0; fr < f; fr++) {
+                int base = (w * f + fr) * d;
+                for (int q = 0; q < k; q++) {
+                    double cos = 0;
+                    for (int j = 0; j < d; j++) {
+                        cos += frames[base + j] * e[q][j];
+                    }
+                    out[q][fr] = (float) calibrated(s[q] * cos, b[q], calibration);
+                }
+            }
+            perWindow.add(out);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.flam.detect.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import org.flam.api.AudioClip;
 import org.flam.api.Detection;
 import org.flam.api.FlamProperties;
 import org.flam.api.ModelManifest;
+import org.flam.api.SampleStream;
 import org.flam.api.SoundEvent;
 import org.flam.api.detect.DetectionOptions;
 import org.flam.api.detect.Detector;
@@ -25,6 +27,7 @@ import org.flam.api.graph.AudioEncoderSpec;
 import org.flam.api.graph.GraphBackend;
 import org.flam.api.graph.testing.PlainGraphBackend;
 import org.flam.api.spi.TextEncoder;
+import org.flam.audio.io.Resampler;
 import org.flam.model.ModelDescription;
 import org.flam.model.ModelDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +76,11 @@ class FlamModelLoaderTest {
 
     @BeforeEach
     void writeModel() throws IOException {
-        model = dir.resolve("model");
+        model = writeModel(dir.resolve("model"));
+    }
+
+    /** Writes the hand-built model into {@code model} (created); returns it. */
+    static Path writeModel(Path model) throws IOException {
         Files.createDirectories(model);
         SameDiff sd = backend().newGraph();
         int time = SPEC.melFrames();
@@ -100,6 +107,7 @@ class FlamModelLoaderTest {
                 List.of("flam"), List.of("org.flam.nd4j")));
         m.writeManifest(new ModelManifest(List.of(new ModelManifest.BundleRef("org.flam.nd4j", "0.1.0")), Map.of(), 3,
                 "ab", Instant.EPOCH, "hand-built"));
+        return model;
     }
 
     static FlamModelLoader loader(Map<String, String> installed, String textName) {
@@ -138,6 +146,106 @@ class FlamModelLoaderTest {
         assertEquals("hand-built", d.model().notes());
         FlamModelLoader one = loader(Map.of("org.flam.nd4j", "0.1.0"), "test");
         assertSame(one.load(model), one.load(model), "a loaded model is cached by directory");
+    }
+
+    /** A stream of a clip's samples in irregular, seeded chunk sizes from 1 to 997 samples. */
+    static SampleStream chunked(AudioClip clip, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        return new SampleStream() {
+            int position;
+
+            @Override
+            public int sampleRate() {
+                return clip.sampleRate();
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int length) {
+                if (position == clip.sampleCount()) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(length, 1 + r.nextInt(997)), clip.sampleCount() - position);
+                clip.copyTo(position, buffer, offset, n);
+                position += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void aStreamReadInAnyPiecesGivesTheClipsDetection() throws IOException {
+        Detector d = loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(model);
+        AudioClip clip = recording();
+        Detection whole = d.detect(clip, List.of("a tone", "a hum"), DetectionOptions.DEFAULTS);
+        Detection streamed = d.detect("rec.wav", chunked(clip, 5), List.of("a tone", "a hum"), DetectionOptions.DEFAULTS);
+        assertEquals(whole.events(), streamed.events());
+        for (String q : whole.queries()) {
+            assertArrayEquals(whole.probabilities(q), streamed.probabilities(q), q);
+        }
+        // At another rate the stream is resampled as it is read: the streaming resampler's
+        // output equals its one-shot output, so the pieces do not matter there either.
+        AudioClip at16k = new AudioClip("rec16.wav", Resampler.resample(clip.samples(), 8000, 16000), 16000);
+        Detection a = d.detect(at16k, List.of("a tone"), DetectionOptions.DEFAULTS);
+        Detection b = d.detect("rec16.wav", chunked(at16k, 6), List.of("a tone"), DetectionOptions.DEFAULTS);
+        assertArrayEquals(a.probabilities("a tone"), b.probabilities("a tone"));
+        assertEquals(List.of(new SoundEvent("rec16.wav", 3.0, 5.0, "a tone"),
+                new SoundEvent("rec16.wav", 7.5, 8.0, "a tone")), b.events());
+    }
+
+    @Test
+    void everyLengthGetsTheWindowsOfTheWholeRecording() throws IOException {
+        Detector d = loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(model);
+        int s = SPEC.samplesPerClip() / SPEC.framesPerClip(); // 2 000 samples per frame
+        int clip = SPEC.samplesPerClip(); // 16 000
+        int hop = SPEC.framesPerClip() / 2 * s; // 8 000
+        // Around every point where the number of windows changes, and inside a frame.
+        for (int n : new int[] {1, s - 1, s, s + 1, clip - 1, clip, clip + 1, clip + hop - 1, clip + hop,
+                clip + hop + 1, clip + 2 * hop + 1, 5 * clip + 777}) {
+            float[] x = new float[n];
+            x[n / 2] = 0.5f;
+            Detection det = d.detect("n" + n, chunked(new AudioClip("n" + n, x, 8000), n),
+                    List.of("a tone"), DetectionOptions.DEFAULTS);
+            assertEquals((n + s - 1) / s, det.grid().frameCount(), "frames of " + n + " samples");
+        }
+    }
+
+    @Test
+    void aBadSampleIsNamedWithItsRecording() throws IOException {
+        Detector d = loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(model);
+        float[] x = new float[40_000];
+        SampleStream stream = new SampleStream() {
+            int position;
+
+            @Override
+            public int sampleRate() {
+                return 8000;
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int length) {
+                if (position >= x.length) {
+                    return -1;
+                }
+                int n = Math.min(length, 1000);
+                for (int i = 0; i < n; i++) {
+                    buffer[offset + i] = position + i == 23_456 ? Float.NaN : 0f;
+                }
+                position += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> d.detect("bad\tname.wav", stream, List.of("a tone"), DetectionOptions.DEFAULTS));
+        assertTrue(e.getMessage().contains("bad name.wav") && e.getMessage().contains("sample 23456")
+                && e.getMessage().contains("NaN"), e.getMessage());
     }
 
     @Test
