@@ -127,6 +127,15 @@ public final class FlamMain implements Callable<Integer> {
             return 1;
         }
         timing("ready: command '" + name + "' bound");
+        // Standard output carries the command's results (JSON, TSV, labels). A library that
+        // prints to System.out (jflac on some damaged FLAC files, SameDiff when it first
+        // differentiates a graph) must not corrupt them: while the command runs, System.out
+        // is the error stream, and only the command's own stream reaches standard output.
+        PrintStream systemOut = System.out;
+        boolean guard = systemOut == out;
+        if (guard) {
+            System.setOut(err);
+        }
         try {
             return command.run(args.subList(1, args.size()), out, err);
         } catch (IllegalArgumentException e) {
@@ -139,6 +148,9 @@ public final class FlamMain implements Callable<Integer> {
             }
             return 1;
         } finally {
+            if (guard && System.out == err) {
+                System.setOut(systemOut);
+            }
             timing("command '" + name + "' done");
             objects.ungetService(command);
         }

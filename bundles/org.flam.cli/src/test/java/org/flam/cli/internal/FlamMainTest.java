@@ -1,6 +1,7 @@
 package org.flam.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,28 @@ class FlamMainTest {
         assertEquals(7, main.call());
         assertEquals(List.of(List.of("a", "b")), seen);
         assertEquals("hi", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whatLibrariesPrintToSystemOutGoesToTheErrorStreamWhileACommandRuns() {
+        PrintStream realOut = System.out;
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        FlamMain main = new FlamMain(List.of("json"), new DeclaringScr("json"), stdout,
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, null);
+        main.addCommand(command((args, o) -> {
+            System.out.println("readResidual elsecase, pEsc = 31"); // as jflac does
+            o.print("{\"files\": []}");
+            return 0;
+        }), Map.of(FlamProperties.COMMAND, "json"));
+        System.setOut(stdout); // the launcher's case: the command's stream is System.out
+        try {
+            assertEquals(0, main.call());
+            assertSame(stdout, System.out, "restored after the command");
+        } finally {
+            System.setOut(realOut);
+        }
+        assertEquals("{\"files\": []}", out.toString(StandardCharsets.UTF_8), "results only");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("readResidual elsecase"), err.toString());
     }
 
     @Test
