@@ -15,8 +15,9 @@ import java.util.Objects;
  *
  * @param threshold          decision threshold on calibrated probabilities, in {@code [0, 1]};
  *                           0.5 is the calibrated boundary (SPEC §3)
- * @param medianFilterFrames median filter length in frames, odd, {@code >= 1} (1 = off);
- *                           frames of the detection's grid, whatever its rate
+ * @param medianFilterFrames median filter length in frames, odd, in
+ *                           {@code [1, MAX_MEDIAN_FILTER_FRAMES]} (1 = off); frames of the
+ *                           detection's grid, whatever its rate
  * @param minEventSeconds    shortest event kept, seconds, {@code >= 0} (0 keeps all)
  * @param maxGapSeconds      longest gap bridged between two events of one query, seconds,
  *                           {@code >= 0} (0 merges only touching events)
@@ -24,6 +25,13 @@ import java.util.Objects;
  */
 public record DetectionOptions(double threshold, int medianFilterFrames, double minEventSeconds,
         double maxGapSeconds, Calibration calibration) {
+
+    /**
+     * Longest median filter accepted, frames: 5 minutes at 3.2 frames/s, far beyond any event
+     * scale. The bound keeps a request from asking for work and memory proportional to a
+     * number it chose (a filter of 10^6 frames kept a server busy for minutes).
+     */
+    public static final int MAX_MEDIAN_FILTER_FRAMES = 1001;
 
     /** Threshold 0.5, 3-frame median filter (SPEC §3), no minimum duration, no gap merging, unbiased. */
     public static final DetectionOptions DEFAULTS =
@@ -52,9 +60,9 @@ public record DetectionOptions(double threshold, int medianFilterFrames, double 
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
         }
-        if (medianFilterFrames < 1 || medianFilterFrames % 2 == 0) {
-            throw new IllegalArgumentException(
-                    "medianFilterFrames must be odd and >= 1, got " + medianFilterFrames);
+        if (medianFilterFrames < 1 || medianFilterFrames % 2 == 0 || medianFilterFrames > MAX_MEDIAN_FILTER_FRAMES) {
+            throw new IllegalArgumentException("medianFilterFrames must be odd and in [1, "
+                    + MAX_MEDIAN_FILTER_FRAMES + "], got " + medianFilterFrames);
         }
         if (!(minEventSeconds >= 0) || Double.isInfinite(minEventSeconds)) {
             throw new IllegalArgumentException(

@@ -46,5 +46,11 @@ class DetectionOptionsTest {
         assertThrows(NullPointerException.class,
                 () -> DetectionOptions.DEFAULTS.withCalibration(null));
         assertEquals(1, DetectionOptions.DEFAULTS.withMedianFilterFrames(1).medianFilterFrames());
+        assertEquals(1001, DetectionOptions.DEFAULTS.withMedianFilterFrames(1001).medianFilterFrames());
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> DetectionOptions.DEFAULTS.withMedianFilterFrames(1_000_001));
+        assertTrue(huge.getMessage().contains("[1, 1001]"), huge.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> DetectionOptions.DEFAULTS.withMedianFilterFrames(Integer.MAX_VALUE));
     }
 }

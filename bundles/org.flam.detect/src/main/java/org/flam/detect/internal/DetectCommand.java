@@ -83,7 +83,7 @@ public final class DetectCommand implements Command {
                 }
                 case "--model" -> model = Path.of(value(args, ++i, a));
                 case "--threshold" -> d = d.withThreshold(number(args, ++i, a));
-                case "--median" -> d = d.withMedianFilterFrames((int) number(args, ++i, a));
+                case "--median" -> d = d.withMedianFilterFrames(integer(args, ++i, a));
                 case "--min-duration" -> d = d.withMinEventSeconds(number(args, ++i, a));
                 case "--max-gap" -> d = d.withMaxGapSeconds(number(args, ++i, a));
                 case "--approximate" -> d = d.withCalibration(DetectionOptions.Calibration.APPROXIMATE);
@@ -121,6 +121,16 @@ public final class DetectCommand implements Command {
             throw new IllegalArgumentException(option + " needs a value; usage: flam " + SYNOPSIS);
         }
         return args.get(i);
+    }
+
+    private static int integer(List<String> args, int i, String option) {
+        String v = value(args, i, option);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            // A cast of a parsed double would turn 1e12 into an odd 2^31 - 1, a valid length.
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + v + "'");
+        }
     }
 
     private static double number(List<String> args, int i, String option) {

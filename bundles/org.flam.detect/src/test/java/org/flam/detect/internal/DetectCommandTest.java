@@ -76,6 +76,17 @@ class DetectCommandTest {
     }
 
     @Test
+    void optionsOutOfRangeAreUsageErrorsBeforeAnyWork() {
+        IllegalArgumentException huge = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DetectCommand.parse(List.of("a.wav", "-q", "x", "--median", "1000001")));
+        assertTrue(huge.getMessage().contains("[1, 1001]"), huge.getMessage());
+        IllegalArgumentException fraction = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DetectCommand.parse(List.of("a.wav", "-q", "x", "--median", "3.5")));
+        assertTrue(fraction.getMessage().contains("whole number"), fraction.getMessage());
+        assertEquals(5, DetectCommand.parse(List.of("a.wav", "-q", "x", "--median", "5")).detection().medianFilterFrames());
+    }
+
+    @Test
     void aFileNameWithATabIsDetectedAndReportedWithASpace() throws Exception {
         Path model = FlamModelLoaderTest.writeModel(dir.resolve("model"));
         Detector detector = FlamModelLoaderTest.loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(model);

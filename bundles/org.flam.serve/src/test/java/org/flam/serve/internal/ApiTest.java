@@ -268,6 +268,14 @@ class ApiTest {
                 "/api/detect"), 400, "bad-parameter", "threshold");
         assertError(post(form(wav, "b.wav", List.of(new String[] {"median", "two"}, new String[] {"query", "b"})),
                 "/api/detect"), 400, "bad-parameter", "median");
+        // 46 bytes on which the FLAC decoder used to loop forever, holding a worker: now a clear 400.
+        byte[] hanging = java.util.HexFormat.of().parseHex("664c6143800000221000100000061b0008a80bb800f00000bb80"
+                + "45f8ebb98f425aa91fbbc978c1023a68fffb9000");
+        assertError(post(form(hanging, "hang.flac", queries("beep")), "/api/detect"), 400, "bad-audio", "hang.flac",
+                "past the end");
+        // A length that would keep a worker busy for minutes is refused before any work.
+        assertError(post(form(wav, "b.wav", List.of(new String[] {"median", "1000001"}, new String[] {"query", "b"})),
+                "/api/detect"), 400, "bad-parameter", "[1, 1001]");
         byte[] broken = Arrays.copyOf(form(wav, "b.wav", queries("beep")), 5000);
         assertError(post(broken, "/api/detect"), 400, "bad-multipart");
         assertError(get("/api/detect"), 405, "method-not-allowed", "POST");
