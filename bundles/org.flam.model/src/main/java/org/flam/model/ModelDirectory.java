@@ -45,6 +45,7 @@ import jakarta.json.stream.JsonGenerator;
  * MODEL/manifest.json   bundles, component configurations, seed, data hash ({@link ModelManifest})
  * MODEL/model.json      encoder spec, embedding size, text encoder, needed bundles ({@link ModelDescription})
  * MODEL/model.sd        the SameDiff graph with its weights
+ * MODEL/SHA256SUMS      SHA-256 of the three files, in the format of {@code sha256sum} (verify: {@code sha256sum -c SHA256SUMS})
  * </pre>
  *
  * <p>Every file is written atomically: to a temporary file in the same directory, forced to
@@ -61,6 +62,13 @@ public record ModelDirectory(Path path) {
     public static final String DESCRIPTION = "model.json";
     /** File name of the graph with weights ({@code SameDiff.save(file, false)}). */
     public static final String GRAPH = "model.sd";
+    /**
+     * File name of the checksums: one line {@code <64 hex digits><two spaces><file name>} per
+     * model file, what GNU {@code sha256sum} writes and {@code sha256sum -c} checks.
+     */
+    public static final String CHECKSUMS = "SHA256SUMS";
+    /** The files the checksums cover, in the order written. */
+    private static final List<String> CHECKED = List.of(GRAPH, DESCRIPTION, MANIFEST);
 
     /** Validates. */
     public ModelDirectory {
@@ -80,6 +88,87 @@ public record ModelDirectory(Path path) {
     /** {@code path/model.sd}. */
     public Path graphFile() {
         return path.resolve(GRAPH);
+    }
+
+    /** {@code path/SHA256SUMS}. */
+    public Path checksumsFile() {
+        return path.resolve(CHECKSUMS);
+    }
+
+    /**
+     * Writes {@code SHA256SUMS} for the graph, description and manifest as they are now: call
+     * it after the last of them is written.
+     *
+     * @throws IOException if a file is missing or cannot be read
+     */
+    public void writeChecksums() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String name : CHECKED) {
+            b.append(sha256(path.resolve(name))).append("  ").append(name).append('\n');
+        }
+        writeAtomically(checksumsFile(), b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Checks the model's files against {@code SHA256SUMS}.
+     *
+     * @return false when there is no {@code SHA256SUMS} (a model written before checksums
+     *         were recorded: nothing can be verified); true when every file matches
+     * @throws IOException if {@code SHA256SUMS} is malformed or does not cover a model file,
+     *                     or a file is missing or differs (the message names the file: it was
+     *                     damaged or changed after the model was written)
+     */
+    public boolean verifyChecksums() throws IOException {
+        Path sums = checksumsFile();
+        if (!Files.exists(sums)) {
+            return false;
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        int line = 0;
+        for (String l : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
+            line++;
+            if (l.isBlank()) {
+                continue;
+            }
+            // sha256sum writes "HASH  NAME" (text mode) or "HASH *NAME" (binary mode).
+            if (!l.matches("[0-9a-fA-F]{64} [ *].+")) {
+                throw new IOException(sums + " line " + line + ": not \"<sha256>  <file>\": " + l);
+            }
+            expected.put(l.substring(66), l.substring(0, 64).toLowerCase(java.util.Locale.ROOT));
+        }
+        for (String name : CHECKED) {
+            String want = expected.get(name);
+            if (want == null) {
+                throw new IOException(sums + " has no checksum for " + name);
+            }
+            Path file = path.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "listed in " + CHECKSUMS + " but missing");
+            }
+            String got = sha256(file);
+            if (!got.equals(want)) {
+                throw new IOException(file + " does not match its checksum in " + CHECKSUMS + " (SHA-256 " + got
+                        + ", recorded " + want + "): the file was damaged or changed after the model was written");
+            }
+        }
+        return true;
+    }
+
+    /** Lower-case hex SHA-256 of a file, read in 1 MiB blocks. */
+    static String sha256(Path file) throws IOException {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        byte[] buf = new byte[1 << 20];
+        try (var in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0;) {
+                md.update(buf, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     /** Whether the three files of a complete model exist. */

@@ -70,6 +70,33 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void checksumsAreSha256sumsFormatAndCatchAFlippedByte() throws IOException {
+        ModelDirectory m = new ModelDirectory(dir);
+        Files.write(m.graphFile(), "abc".getBytes(StandardCharsets.US_ASCII));
+        Files.write(m.descriptionFile(), new byte[0]);
+        m.writeManifest(manifest());
+        assertFalse(m.verifyChecksums(), "no SHA256SUMS yet: nothing to verify");
+        m.writeChecksums();
+        List<String> lines = Files.readAllLines(m.checksumsFile());
+        // FIPS 180-2, appendix B.1 ("abc") and the SHA-256 of the empty string.
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  model.sd", lines.get(0));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  model.json", lines.get(1));
+        assertTrue(lines.get(2).endsWith("  manifest.json"), lines.get(2));
+        assertTrue(m.verifyChecksums());
+
+        Files.write(m.graphFile(), "abd".getBytes(StandardCharsets.US_ASCII));
+        IOException flipped = assertThrows(IOException.class, m::verifyChecksums);
+        assertTrue(flipped.getMessage().contains("model.sd") && flipped.getMessage().contains("damaged or changed"),
+                flipped.getMessage());
+        Files.delete(m.graphFile());
+        NoSuchFileException gone = assertThrows(NoSuchFileException.class, m::verifyChecksums);
+        assertTrue(gone.getMessage().contains("model.sd"), gone.getMessage());
+        Files.writeString(m.checksumsFile(), "not a checksum line\n");
+        IOException malformed = assertThrows(IOException.class, m::verifyChecksums);
+        assertTrue(malformed.getMessage().contains("line 1"), malformed.getMessage());
+    }
+
+    @Test
     void atomicWriteLeavesNoTemporaryFileAndKeepsTheOldOneOnFailure() throws IOException {
         Path target = dir.resolve("x.bin");
         ModelDirectory.writeAtomically(target, new byte[] {1, 2, 3});

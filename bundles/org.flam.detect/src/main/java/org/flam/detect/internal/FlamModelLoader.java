@@ -100,12 +100,48 @@ public final class FlamModelLoader implements ModelLoader {
         return raced != null ? raced : d;
     }
 
+    /**
+     * The graph's inputs against the description: {@code log_mel [?, mels, melFrames]} and
+     * {@code text_features [?, textDimension]}, so an edited {@code model.json} (say 128 mels
+     * for a 64-mel graph) fails here instead of feeding the graph features it was not made for.
+     */
+    static void checkShapes(Path dir, SameDiff graph, ModelDescription description) {
+        var spec = description.encoderSpec();
+        checkShape(dir, graph, ModelDescription.LOG_MEL, new long[] {-1, spec.mels(), spec.melFrames()},
+                "mels and time frames of the encoder spec");
+        checkShape(dir, graph, ModelDescription.TEXT_FEATURES, new long[] {-1, description.textDimension()},
+                "the text encoder's dimension");
+    }
+
+    private static void checkShape(Path dir, SameDiff graph, String input, long[] described, String what) {
+        if (!graph.hasVariable(input)) {
+            throw new IllegalStateException("the model " + dir + " has no graph input " + input);
+        }
+        long[] shape = graph.getVariable(input).getShape();
+        boolean ok = shape != null && shape.length == described.length;
+        for (int i = 1; ok && i < described.length; i++) {
+            ok = shape[i] == described[i];
+        }
+        if (!ok) {
+            throw new IllegalStateException("the model " + dir + " does not match its " + ModelDirectory.DESCRIPTION
+                    + ": the graph's " + input + " is " + java.util.Arrays.toString(shape) + ", the description ("
+                    + what + ") says " + java.util.Arrays.toString(described) + " (-1: any)");
+        }
+    }
+
     /** Loads without the cache. */
     FlamDetector open(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such model directory");
         }
         ModelDirectory model = new ModelDirectory(dir);
+        // Before anything is parsed: a flipped byte in the weights would otherwise load
+        // silently and detect other events.
+        if (!model.verifyChecksums()) {
+            System.err.println("detect: the model " + dir + " has no " + ModelDirectory.CHECKSUMS
+                    + ": its files cannot be verified (write one with: sha256sum model.sd model.json manifest.json > "
+                    + ModelDirectory.CHECKSUMS + ")");
+        }
         ModelDescription description = model.readDescription();
         ModelManifest manifest = model.readManifest();
         List<String> missing = new ArrayList<>();
@@ -139,6 +175,7 @@ public final class FlamModelLoader implements ModelLoader {
             throw new java.nio.file.NoSuchFileException(model.graphFile().toString(), null, "the model's graph is missing");
         }
         SameDiff graph = backend.load(model.graphFile(), false);
+        checkShapes(dir, graph, description);
         return new FlamDetector(graph, description, manifest, text, config.windowOverlap(), config.windowBatch(),
                 config.textCacheSize());
     }

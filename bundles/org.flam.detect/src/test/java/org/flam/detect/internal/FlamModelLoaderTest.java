@@ -107,6 +107,7 @@ class FlamModelLoaderTest {
                 List.of("flam"), List.of("org.flam.nd4j")));
         m.writeManifest(new ModelManifest(List.of(new ModelManifest.BundleRef("org.flam.nd4j", "0.1.0")), Map.of(), 3,
                 "ab", Instant.EPOCH, "hand-built"));
+        m.writeChecksums();
         return model;
     }
 
@@ -246,6 +247,27 @@ class FlamModelLoaderTest {
                 () -> d.detect("bad\tname.wav", stream, List.of("a tone"), DetectionOptions.DEFAULTS));
         assertTrue(e.getMessage().contains("bad name.wav") && e.getMessage().contains("sample 23456")
                 && e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
+    void aDamagedOrEditedModelIsRefusedNamingTheFile() throws IOException {
+        byte[] graph = Files.readAllBytes(new ModelDirectory(model).graphFile());
+        graph[graph.length / 2] ^= 0x10;
+        Files.write(new ModelDirectory(model).graphFile(), graph);
+        IOException flipped = assertThrows(IOException.class,
+                () -> loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(model));
+        assertTrue(flipped.getMessage().contains("model.sd") && flipped.getMessage().contains("checksum"),
+                flipped.getMessage());
+
+        // An edited description with checksums written again (or none at all) still fails on
+        // the graph's shapes.
+        Path other = writeModel(dir.resolve("other"));
+        Path json = new ModelDirectory(other).descriptionFile();
+        Files.writeString(json, Files.readString(json).replace("\"mels\": 16", "\"mels\": 128"));
+        Files.delete(new ModelDirectory(other).checksumsFile());
+        IllegalStateException mels = assertThrows(IllegalStateException.class,
+                () -> loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(other));
+        assertTrue(mels.getMessage().contains("log_mel") && mels.getMessage().contains("128"), mels.getMessage());
     }
 
     @Test

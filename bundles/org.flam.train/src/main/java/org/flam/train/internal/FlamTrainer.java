@@ -258,6 +258,7 @@ public final class FlamTrainer implements Trainer {
                 name(heads), heads.getValue().embeddingSize(), name(textEncoder), text.dimension(), lossNames(),
                 List.of(bundleOf(backend.getClass()).symbolicName(), bundleOf(text.getClass()).symbolicName())));
         model.writeManifest(manifest);
+        model.writeChecksums();
         return new TrainingResult(request.modelDirectory(), manifest, step, lastTerms,
                 (System.nanoTime() - started) / 1e9);
     }
