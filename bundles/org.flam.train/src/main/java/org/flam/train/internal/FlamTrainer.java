@@ -156,6 +156,12 @@ public final class FlamTrainer implements Trainer {
             throw new IllegalArgumentException(request.modelDirectory() + " holds a trained model and no checkpoint "
                     + "to resume from; choose another directory to train again");
         }
+        if (request.resume() && latest.isEmpty() && checkpoints.any()) {
+            // Starting from step 0 would prune the damaged checkpoints, and with them whatever
+            // a person could still recover from them.
+            throw new IOException("every checkpoint in " + checkpoints.directory() + " is damaged (see the warnings "
+                    + "above); nothing to resume from. Move them away to start this run again from step 0");
+        }
         if (latest.isPresent()) {
             Checkpoints.Loaded c = latest.get();
             if (!c.configurationHash().equals(configurationHash)) {

@@ -214,6 +214,17 @@ class FlamTrainerTest {
         var latest = new Checkpoints(out.resolve("checkpoints"), 2).latest(warnings::add);
         assertEquals(2, latest.orElseThrow().step(), "falls back to the previous checkpoint");
         assertTrue(warnings.get(0).contains("SHA-256"), warnings.toString());
+
+        // With every checkpoint damaged, --resume refuses and keeps them.
+        Path older = out.resolve("checkpoints/step-00000002/weights.bin");
+        byte[] old = Files.readAllBytes(older);
+        old[old.length - 1] ^= 1;
+        Files.write(older, old);
+        IOException refused = assertThrows(IOException.class, () -> trainer(Map.of(), stage2())
+                .train(new TrainingRequest(data, out, null, 1, 6, 4, true), p -> { }));
+        assertTrue(refused.getMessage().contains("every checkpoint") && refused.getMessage().contains("damaged"),
+                refused.getMessage());
+        assertTrue(Files.exists(newest) && Files.exists(older), "the damaged checkpoints are kept");
     }
 
     @Test
