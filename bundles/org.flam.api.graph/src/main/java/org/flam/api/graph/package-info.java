@@ -3,7 +3,7 @@
  * losses) and the numerics backend that creates and loads graphs (consumer types).
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.flam.api.graph;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.flam.api.FlamProperties;
 import org.flam.api.graph.AudioEncoder;
 import org.flam.api.graph.AudioEncoderSpec;
+import org.flam.api.graph.SeededInit;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -69,13 +70,14 @@ public final class HtsatAudioEncoder implements AudioEncoder {
     private final double mlpRatio;
     private final double bnMean;
     private final double bnVariance;
+    private final long seed;
 
     @Activate
     public HtsatAudioEncoder(HtsatAudioEncoderConfiguration c) {
         this(new AudioEncoderSpec(c.sampleRate(), c.stftWindow(), c.hop(), c.mels(), c.fminHz(), c.fmaxHz(),
                 c.clipSeconds(), c.framesPerClip(), c.embedDim() << (c.depths().length - 1)), c.imageSize(),
                 c.patchSize(), c.depths(), c.heads(), c.windowSize(), c.mlpRatio(), c.bnRunningMean(),
-                c.bnRunningVariance());
+                c.bnRunningVariance(), c.seed());
     }
 
     /** HTSAT-tiny on {@link AudioEncoderSpec#REFERENCE}, bn0 statistics 0 and 1. */
@@ -98,6 +100,17 @@ public final class HtsatAudioEncoder implements AudioEncoder {
      */
     HtsatAudioEncoder(AudioEncoderSpec spec, int imageSize, int patchSize, int[] depths, int[] heads,
             int windowSize, double mlpRatio, double bnMean, double bnVariance) {
+        this(spec, imageSize, patchSize, depths, heads, windowSize, mlpRatio, bnMean, bnVariance, 0L);
+    }
+
+    /**
+     * As the constructor above, with the seed of the weight initialisation
+     * ({@link SeededInit}: each variable from its own generator seeded by this seed and its
+     * name).
+     */
+    HtsatAudioEncoder(AudioEncoderSpec spec, int imageSize, int patchSize, int[] depths, int[] heads,
+            int windowSize, double mlpRatio, double bnMean, double bnVariance, long seed) {
+        this.seed = seed;
         this.spec = spec;
         this.imageSize = imageSize;
         this.patchSize = patchSize;
@@ -165,7 +178,7 @@ public final class HtsatAudioEncoder implements AudioEncoder {
     @Override
     public SDVariable build(SameDiff sd, SDVariable logMel) {
         DataType type = logMel.dataType();
-        Builder b = new Builder(sd, type);
+        Builder b = new Builder(sd, type, seed);
         int mels = spec.mels();
         int frames = spec.melFrames();
         int targetT = imageSize * freqRatio;
@@ -304,10 +317,12 @@ public final class HtsatAudioEncoder implements AudioEncoder {
     private static final class Builder {
         final SameDiff sd;
         final DataType type;
+        final long seed;
 
-        Builder(SameDiff sd, DataType type) {
+        Builder(SameDiff sd, DataType type, long seed) {
             this.sd = sd;
             this.type = type;
+            this.seed = seed;
         }
 
         private final java.util.Map<Integer, SDVariable> selectors = new java.util.HashMap<>();
@@ -338,12 +353,12 @@ public final class HtsatAudioEncoder implements AudioEncoder {
 
         /** Normal with standard deviation {@link #INIT_STD} (the reference's trunc_normal_ cut at ±2 never bites). */
         SDVariable normal(String name, long... shape) {
-            return var(name, Nd4j.randn(type, shape).muli(INIT_STD));
+            return var(name, SeededInit.normal(seed, SCOPE + "/" + name, INIT_STD, type, shape));
         }
 
         /** Uniform on {@code [-bound, bound)}: PyTorch's default Conv2d init (bound 1/√fan_in). */
         SDVariable uniform(String name, double bound, long... shape) {
-            return var(name, Nd4j.rand(type, shape).muli(2 * bound).subi(bound));
+            return var(name, SeededInit.uniform(seed, SCOPE + "/" + name, bound, type, shape));
         }
 
         /** LayerNorm over the last axis, eps 1e-5, weight 1 and bias 0 at the start. */

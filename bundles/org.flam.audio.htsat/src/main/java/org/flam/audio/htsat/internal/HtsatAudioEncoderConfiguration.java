@@ -85,6 +85,11 @@ public @interface HtsatAudioEncoderConfiguration {
             + " every mel bin (reference initial statistics: 1).", min = "0")
     double bnRunningVariance() default 1.0;
 
+    @AttributeDefinition(name = "Seed", description = "Seed of the weight initialisation: the same seed gives identical"
+            + " initial weights (each variable draws from its own generator seeded by this seed and its name), whatever"
+            + " else used ND4J's global random generator before. A training job sets it in its configuration.")
+    long seed() default 0L;
+
     @AttributeDefinition(name = "Service name", description = "flam.name of this encoder.")
     String flam_name() default HtsatAudioEncoder.NAME;
 }

@@ -34,7 +34,11 @@ class HtsatAudioEncoderTest {
     static final AudioEncoderSpec REDUCED_SPEC = new AudioEncoderSpec(1000, 64, 40, 8, 0.0, 500.0, 1.0, 8, 16);
 
     static HtsatAudioEncoder reduced() {
-        return new HtsatAudioEncoder(REDUCED_SPEC, 16, 2, new int[] {2, 1}, new int[] {1, 2}, 4, 4.0, 0, 1);
+        return reduced(0);
+    }
+
+    static HtsatAudioEncoder reduced(long seed) {
+        return new HtsatAudioEncoder(REDUCED_SPEC, 16, 2, new int[] {2, 1}, new int[] {1, 2}, 4, 4.0, 0, 1, seed);
     }
 
     /** A graph with the encoder on a placeholder {@code x} and {@code loss = Σ out ⊙ r} for a fixed r. */
@@ -232,13 +236,15 @@ class HtsatAudioEncoderTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameWeightsAndOutput() {
+    void theSameSeedGivesTheSameWeightsAndOutputWhateverTheGlobalGenerator() {
         INDArray x = Nd4j.create(randoms(2 * 8 * 26, 19), new long[] {2, 8, 26}, DataType.FLOAT);
         INDArray[] outs = new INDArray[3];
         Map<String, INDArray> first = null;
         for (int run = 0; run < 3; run++) {
-            Nd4j.getRandom().setSeed(run < 2 ? 42 : 43);
-            Graph g = new Graph(reduced(), DataType.FLOAT, -1);
+            // ND4J's global generator in another state on every run: the weights must not care.
+            Nd4j.getRandom().setSeed(1000 + run);
+            Nd4j.rand(DataType.FLOAT, 7);
+            Graph g = new Graph(reduced(run < 2 ? 42 : 43), DataType.FLOAT, -1);
             outs[run] = g.output(x);
             if (run == 0) {
                 first = new HashMap<>();

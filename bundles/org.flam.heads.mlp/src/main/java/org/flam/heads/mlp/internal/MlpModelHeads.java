@@ -3,12 +3,12 @@ package org.flam.heads.mlp.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 import org.flam.api.FlamProperties;
 import org.flam.api.graph.GraphOps;
 import org.flam.api.graph.HeadOutputs;
 import org.flam.api.graph.ModelHeads;
+import org.flam.api.graph.SeededInit;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -210,24 +210,7 @@ public final class MlpModelHeads implements ModelHeads {
     }
 
     private INDArray uniform(String name, double bound, DataType type, long... shape) {
-        Random random = new Random(mix(seed, name));
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        double[] values = new double[Math.toIntExact(n)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (2 * random.nextDouble() - 1) * bound;
-        }
-        return Nd4j.createFromArray(values).castTo(type).reshape(shape);
-    }
-
-    /** A 64-bit seed from the configured seed and the variable name (SplitMix64 finaliser). */
-    static long mix(long seed, String name) {
-        long z = seed * 0x9E3779B97F4A7C15L + name.hashCode();
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SeededInit.uniform(seed, name, bound, type, shape);
     }
 
     /** Names of the trainable variables. */
