@@ -148,7 +148,8 @@ public final class FlamMain implements Callable<Integer> {
             }
             return 1;
         } finally {
-            if (guard && System.out == err) {
+            if (guard) {
+                // Whatever a library wrapped around it meanwhile (a thread filter) goes too.
                 System.setOut(systemOut);
             }
             timing("command '" + name + "' done");
