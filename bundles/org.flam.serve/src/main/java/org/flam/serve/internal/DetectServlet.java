@@ -96,7 +96,12 @@ final class DetectServlet extends HttpServlet {
                     throw noQuery();
                 }
                 upload = newUpload(limits);
-                long n = Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                long n;
+                // Into the file createTempFile made (owner-only permissions): Files.copy with
+                // REPLACE_EXISTING would delete it and create a world-readable one.
+                try (OutputStream out = Files.newOutputStream(upload)) {
+                    n = body.transferTo(out);
+                }
                 if (n == 0) {
                     throw new ApiException(400, "missing-audio", "the request body is empty: send the audio file "
                             + "as the body, or as the file field 'audio' of a multipart form");

@@ -51,6 +51,7 @@ final class DetectionEngine implements AutoCloseable {
     DetectionEngine(Limits limits) throws IOException {
         this.limits = limits;
         Files.createDirectories(limits.uploadFolder());
+        removeStaleUploads(limits);
         BlockingQueue<Runnable> queue = limits.maxQueuedDetections() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(limits.maxQueuedDetections());
         AtomicInteger threads = new AtomicInteger();
@@ -61,6 +62,26 @@ final class DetectionEngine implements AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Deletes uploads an earlier run left behind (a crash, a kill): files named like this
+     * server's uploads and older than twice the request timeout, which no live request can
+     * still own, even one of another server sharing the folder.
+     */
+    static void removeStaleUploads(Limits limits) throws IOException {
+        long cutoff = System.currentTimeMillis() - 2 * limits.requestTimeoutMillis();
+        try (var files = Files.newDirectoryStream(limits.uploadFolder(), "upload-*.audio")) {
+            for (Path f : files) {
+                try {
+                    if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toMillis() < cutoff) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException ignored) {
+                    // Another server may have deleted it meanwhile.
+                }
+            }
+        }
     }
 
     Limits limits() {
@@ -158,10 +179,10 @@ final class DetectionEngine implements AutoCloseable {
         try {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            abandon(future, file);
             throw timeout();
         } catch (InterruptedException e) {
-            future.cancel(true);
+            abandon(future, file);
             Thread.currentThread().interrupt();
             throw new ApiException(503, "interrupted", "the service is shutting down", limits.retryAfterSeconds());
         } catch (CancellationException e) {
@@ -176,6 +197,18 @@ final class DetectionEngine implements AutoCloseable {
             }
             throw new ApiException(500, "detection-failed", "detection failed: " + cause);
         }
+    }
+
+    /**
+     * Stops a detection whose answer is no longer wanted: a running one is interrupted (decoding
+     * and detection stop at their next block or window); a queued one never runs, so its task's
+     * own clean-up never runs either: its upload is deleted here and its queue slot freed.
+     */
+    private void abandon(Future<Result> future, Path file) {
+        future.cancel(true);
+        pool.purge();
+        // A worker that is still reading the file keeps its open handle; the name goes now.
+        deleteQuietly(file);
     }
 
     ApiException timeout() {

@@ -317,6 +317,49 @@ class ApiTest {
     }
 
     @Test
+    void aRequestThatTimesOutWhileQueuedLeavesNoUploadAndRawUploadsAreOwnerOnly() throws Exception {
+        start(defaults().withWorkers(1, 1, 800));
+        detector.gate = new CountDownLatch(1);
+        try {
+            // A raw-body request occupies the only worker (held by the gate)...
+            CompletableFuture<HttpResponse<String>> running = http.sendAsync(HttpRequest.newBuilder(
+                    server.uri("/api/detect?query=beep")).header("Content-Type", "audio/wav")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(detector.entered.await(10, TimeUnit.SECONDS));
+            try (Stream<Path> files = Files.list(uploads)) {
+                for (Path f : files.toList()) {
+                    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(f)), "uploads are the server's alone: " + f);
+                }
+            }
+            // ...so the next waits in the queue, times out there, and never runs.
+            assertError(detect("beep"), 503, "timeout");
+            assertEquals(503, running.get(10, TimeUnit.SECONDS).statusCode());
+            // Both answered before the worker let go: the queued upload (whose task never ran)
+            // and the running one are deleted by the requests that gave up on them.
+            assertEquals(0, folderSize(), "no upload is left while the worker is still held");
+        } finally {
+            detector.gate.countDown();
+        }
+        assertNoUploadsLeft();
+    }
+
+    @Test
+    void staleUploadsOfAnEarlierRunAreRemovedAtStart() throws Exception {
+        Files.createDirectories(uploads);
+        Path old = Files.write(uploads.resolve("upload-123.audio"), new byte[] {1});
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path fresh = Files.write(uploads.resolve("upload-456.audio"), new byte[] {1});
+        Path other = Files.write(uploads.resolve("notes.txt"), new byte[] {1});
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(0));
+        start(defaults());
+        assertFalse(Files.exists(old), "an hour-old upload cannot belong to a live request");
+        assertTrue(Files.exists(fresh) && Files.exists(other), "a recent upload and other files stay");
+        Files.delete(fresh);
+        Files.delete(other);
+    }
+
+    @Test
     void healthAndInfo() throws Exception {
         start(defaults());
         Reply h = get("/api/health");
