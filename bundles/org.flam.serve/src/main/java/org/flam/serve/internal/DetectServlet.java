@@ -60,6 +60,11 @@ final class DetectServlet extends HttpServlet {
             if (declared > limits.maxUploadBytes()) {
                 throw uploadTooLarge(limits, declared + " bytes");
             }
+            if (engine.saturated()) {
+                // Refused before the body is read: under overload, reading and storing uploads
+                // that will be refused anyway starved the requests that could be served.
+                throw engine.busy();
+            }
             Map<String, List<String>> fields = new HashMap<>();
             req.getParameterMap().forEach((k, v) -> fields.put(k, new ArrayList<>(List.of(v))));
             String contentType = String.valueOf(req.getContentType()).toLowerCase(Locale.ROOT);

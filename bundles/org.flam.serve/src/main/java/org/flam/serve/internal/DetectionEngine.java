@@ -113,6 +113,21 @@ final class DetectionEngine implements AutoCloseable {
         return modelError;
     }
 
+    /**
+     * Whether a new detection would be refused now: every worker busy and the queue full. Read
+     * before a request's body, so that under overload the upload is neither read nor stored
+     * (a best-effort check: {@link #detect} still refuses what slips through).
+     */
+    boolean saturated() {
+        return active.get() >= limits.maxConcurrentDetections() && pool.getQueue().remainingCapacity() == 0;
+    }
+
+    ApiException busy() {
+        return new ApiException(503, "busy", "all " + limits.maxConcurrentDetections() + " workers are busy and "
+                + limits.maxQueuedDetections() + " requests are waiting (maxConcurrentDetections, "
+                + "maxQueuedDetections); try again later", limits.retryAfterSeconds());
+    }
+
     int activeDetections() {
         return active.get();
     }
@@ -172,9 +187,7 @@ final class DetectionEngine implements AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             deleteQuietly(file);
-            throw new ApiException(503, "busy", "all " + limits.maxConcurrentDetections() + " workers are busy and "
-                    + limits.maxQueuedDetections() + " requests are waiting (maxConcurrentDetections, "
-                    + "maxQueuedDetections); try again later", limits.retryAfterSeconds());
+            throw busy();
         }
         try {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -297,6 +297,19 @@ class ApiTest {
         Reply busy = detect("beep");
         assertError(busy, 503, "busy", "maxConcurrentDetections");
         assertEquals("5", busy.response().headers().firstValue("Retry-After").orElse(null));
+        // Refused before the body is read: a client that announces 1 MB and sends 10 bytes
+        // gets its answer at once, and nothing is stored.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.uri("/").getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/detect?query=beep HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: audio/wav\r\nContent-Length: 1000000\r\n\r\n0123456789")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 503 Service Unavailable", status);
+        }
+        assertEquals(1, folderSize(), "only the running request's upload");
         detector.gate.countDown();
         assertEquals(200, first.get(10, TimeUnit.SECONDS).status());
         assertNoUploadsLeft();
