@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.servlet.Filter;
 import javax.servlet.Servlet;
 
 import org.flam.api.FlamProperties;
@@ -41,6 +42,8 @@ public final class ServeComponent {
     static final String PID = "org.flam.serve";
     /** Whiteboard servlet name prefix; {@code flam serve} looks for these. */
     static final String NAME_PREFIX = "org.flam.serve.";
+    private static final String DEFAULT_CONTEXT = "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "="
+            + HttpWhiteboardConstants.HTTP_WHITEBOARD_DEFAULT_CONTEXT_NAME + ")";
 
     private final DetectionEngine engine;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
@@ -53,6 +56,11 @@ public final class ServeComponent {
                 engine.setModelLoader(pendingLoader, pendingProperties);
             }
         }
+        Hashtable<String, Object> filter = new Hashtable<>();
+        filter.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_PATTERN, "/*");
+        filter.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_NAME, NAME_PREFIX + "guard");
+        filter.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT, DEFAULT_CONTEXT);
+        registrations.add(context.registerService(Filter.class, new GuardFilter(config.allowedHosts()), filter));
         register(context, "detect", "/api/detect", new DetectServlet(engine));
         register(context, "health", "/api/health", new HealthServlet(engine));
         register(context, "info", "/api/info", new InfoServlet(engine, () -> implementations(context)));
@@ -87,9 +95,7 @@ public final class ServeComponent {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, pattern);
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, NAME_PREFIX + name);
-        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT,
-                "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "="
-                        + HttpWhiteboardConstants.HTTP_WHITEBOARD_DEFAULT_CONTEXT_NAME + ")");
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT, DEFAULT_CONTEXT);
         registrations.add(context.registerService(Servlet.class, servlet, props));
     }
 

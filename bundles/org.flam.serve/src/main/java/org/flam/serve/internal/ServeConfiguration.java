@@ -59,6 +59,13 @@ public @interface ServeConfiguration {
                     + "resamples to its encoder's rate); bounds memory per request.", min = "8000")
     int maxSampleRate() default Limits.DEFAULT_MAX_SAMPLE_RATE;
 
+    @AttributeDefinition(name = "Allowed host names",
+            description = "Host names, besides IP addresses and localhost, that requests may name in their Host "
+                    + "header, e.g. detect.example.org when the service is reached by that name. Other names get "
+                    + "403 host-not-allowed, which keeps a web page on another site from reaching the service by "
+                    + "re-pointing its own name at this machine (DNS rebinding).")
+    String[] allowedHosts() default {};
+
     @AttributeDefinition(name = "Model loader",
             description = "LDAP filter choosing the ModelLoader service, e.g. (flam.name=flam); its default "
                     + "model (loadDefault) is loaded on the first request that needs it.")

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -370,6 +371,49 @@ class ApiTest {
         assertTrue(Files.exists(fresh) && Files.exists(other), "a recent upload and other files stay");
         Files.delete(fresh);
         Files.delete(other);
+    }
+
+    /** One raw HTTP/1.1 exchange (the Java client cannot set Host or send TRACE): status line and body. */
+    String[] raw(String method, String path, String host, String... headers) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.uri("/").getPort())) {
+            socket.setSoTimeout(10_000);
+            StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n");
+            for (String h : headers) {
+                req.append(h).append("\r\n");
+            }
+            socket.getOutputStream().write(req.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int body = all.indexOf("\r\n\r\n");
+            return new String[] {all.substring(0, all.indexOf("\r\n")), all.substring(0, body),
+                    all.substring(body + 4)};
+        }
+    }
+
+    @Test
+    void traceAndOtherMethodsAreJson405AndEchoNothing() throws Exception {
+        start(defaults());
+        for (String method : new String[] {"TRACE", "PUT", "DELETE", "PATCH"}) {
+            String[] r = raw(method, "/api/detect", "127.0.0.1", "Cookie: session=secret",
+                    "Authorization: Basic c2VjcmV0");
+            assertEquals("HTTP/1.1 405 Method Not Allowed", r[0], method);
+            assertTrue(r[1].contains("Allow: GET, HEAD, POST, OPTIONS"), r[1]);
+            assertTrue(r[1].toLowerCase(Locale.ROOT).contains("content-type: application/json"), r[1]);
+            assertTrue(r[2].contains("\"method-not-allowed\"") && r[2].contains(method), r[2]);
+            assertFalse(r[2].contains("secret") || r[2].contains("c2VjcmV0"), "no header echoed: " + r[2]);
+        }
+    }
+
+    @Test
+    void aHostNameThatIsNotThisServersIsRefused() throws Exception {
+        start(defaults());
+        String[] rebound = raw("GET", "/api/info", "attacker.example:" + server.uri("/").getPort());
+        assertEquals("HTTP/1.1 403 Forbidden", rebound[0]);
+        assertTrue(rebound[2].contains("\"host-not-allowed\"") && rebound[2].contains("allowedHosts"), rebound[2]);
+        assertFalse(rebound[2].contains(uploads.toString()), "no local path to a foreign page");
+        for (String host : new String[] {"127.0.0.1", "localhost:8080", "[::1]:8080", "10.1.2.3", "DETECT.example.org"}) {
+            assertEquals("HTTP/1.1 200 OK", raw("GET", "/api/info", host)[0], host);
+        }
     }
 
     @Test

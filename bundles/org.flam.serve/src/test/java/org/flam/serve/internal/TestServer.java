@@ -1,11 +1,15 @@
 package org.flam.serve.internal;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Map;
+
+import javax.servlet.DispatcherType;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.flam.api.detect.ModelLoader;
 
@@ -30,6 +34,8 @@ final class TestServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.addFilter(new FilterHolder(new GuardFilter("detect.example.org")), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new DetectServlet(engine)), "/api/detect");
         context.addServlet(new ServletHolder(new HealthServlet(engine)), "/api/health");
         context.addServlet(new ServletHolder(new InfoServlet(engine, () -> Map.of("spi.TextEncoder", "hashing (test)"))),
