@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.flam.api.FlamProperties;
 import org.flam.api.ModelManifest;
@@ -25,6 +26,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -48,16 +51,24 @@ public final class FlamModelLoader implements ModelLoader {
     private final List<Map.Entry<Map<String, Object>, TextEncoder>> textEncoders;
     private final Map<String, String> installed;
     private final Map<Path, FlamDetector> loaded = new ConcurrentHashMap<>();
+    private final Consumer<String> warnings;
 
     @Activate
     public FlamModelLoader(FlamModelLoaderConfiguration config, BundleContext context, @Reference GraphBackend backend,
             @Reference(name = "textEncoders", service = TextEncoder.class, cardinality = ReferenceCardinality.MULTIPLE,
-                    policyOption = ReferencePolicyOption.GREEDY) List<Map.Entry<Map<String, Object>, TextEncoder>> textEncoders) {
-        this(config, backend, textEncoders, installedBundles(context));
+                    policyOption = ReferencePolicyOption.GREEDY) List<Map.Entry<Map<String, Object>, TextEncoder>> textEncoders,
+            @Reference(service = LoggerFactory.class) Logger logger) {
+        this(config, backend, textEncoders, installedBundles(context), logger::warn);
     }
 
+    /**
+     * @param warnings where warnings go (the OSGi log service in a framework: the user's
+     *                 terminal or a product's log, as the assembly routes it)
+     */
     FlamModelLoader(FlamModelLoaderConfiguration config, GraphBackend backend,
-            List<Map.Entry<Map<String, Object>, TextEncoder>> textEncoders, Map<String, String> installed) {
+            List<Map.Entry<Map<String, Object>, TextEncoder>> textEncoders, Map<String, String> installed,
+            Consumer<String> warnings) {
+        this.warnings = warnings;
         this.config = config;
         this.backend = backend;
         this.textEncoders = List.copyOf(textEncoders);
@@ -138,7 +149,7 @@ public final class FlamModelLoader implements ModelLoader {
         // Before anything is parsed: a flipped byte in the weights would otherwise load
         // silently and detect other events.
         if (!model.verifyChecksums()) {
-            System.err.println("detect: the model " + dir + " has no " + ModelDirectory.CHECKSUMS
+            warnings.accept("the model " + dir + " has no " + ModelDirectory.CHECKSUMS
                     + ": its files cannot be verified (write one with: sha256sum model.sd model.json manifest.json > "
                     + ModelDirectory.CHECKSUMS + ")");
         }
@@ -157,7 +168,7 @@ public final class FlamModelLoader implements ModelLoader {
         }
         List<String> mismatched = manifest.versionMismatches(installed);
         if (!mismatched.isEmpty()) {
-            System.err.println("detect: the model " + dir + " was trained with other versions of " + mismatched);
+            warnings.accept("the model " + dir + " was trained with other versions of " + mismatched);
         }
         TextEncoder text = textEncoders.stream()
                 .filter(e -> description.textEncoder().equals(String.valueOf(e.getKey().get(FlamProperties.NAME))))

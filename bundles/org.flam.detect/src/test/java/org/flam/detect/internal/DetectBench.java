@@ -114,7 +114,8 @@ public final class DetectBench {
                 FlamModelLoaderConfiguration.class.getClassLoader(), new Class<?>[] {FlamModelLoaderConfiguration.class},
                 (p, method, a) -> method.getDefaultValue());
         FlamModelLoader loader = new FlamModelLoader(config, backend, List.of(new AbstractMap.SimpleImmutableEntry<>(
-                Map.<String, Object>of(FlamProperties.NAME, description.textEncoder()), text)), installed);
+                Map.<String, Object>of(FlamProperties.NAME, description.textEncoder()), text)), installed,
+                w -> System.err.println("warning: " + w));
         Detector detector = loader.load(modelDir);
         double loadMs = ms(t0);
 

@@ -117,8 +117,11 @@ class FlamModelLoaderTest {
                 (p, method, args) -> method.getDefaultValue());
         return new FlamModelLoader(c, backend(),
                 List.of(new AbstractMap.SimpleImmutableEntry<>(Map.<String, Object>of(FlamProperties.NAME, textName), text())),
-                installed);
+                installed, WARNINGS::add);
     }
+
+    /** What the loaders of these tests warned. */
+    static final List<String> WARNINGS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /** 9 s at 8 kHz: quiet noise with a loud tone from 3.0 to 5.0 s and from 7.5 to 8.0 s. */
     static AudioClip recording() {
@@ -265,9 +268,12 @@ class FlamModelLoaderTest {
         Path json = new ModelDirectory(other).descriptionFile();
         Files.writeString(json, Files.readString(json).replace("\"mels\": 16", "\"mels\": 128"));
         Files.delete(new ModelDirectory(other).checksumsFile());
+        WARNINGS.clear();
         IllegalStateException mels = assertThrows(IllegalStateException.class,
                 () -> loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(other));
         assertTrue(mels.getMessage().contains("log_mel") && mels.getMessage().contains("128"), mels.getMessage());
+        assertTrue(WARNINGS.stream().anyMatch(w -> w.contains("SHA256SUMS") && w.contains("cannot be verified")),
+                WARNINGS.toString());
     }
 
     @Test

@@ -86,7 +86,8 @@ public final class SideBySideDetect {
                 FlamModelLoaderConfiguration.class.getClassLoader(), new Class<?>[] {FlamModelLoaderConfiguration.class},
                 (p, method, a) -> method.getDefaultValue());
         FlamModelLoader loader = new FlamModelLoader(config, backend, List.of(new AbstractMap.SimpleImmutableEntry<>(
-                Map.<String, Object>of(FlamProperties.NAME, description.textEncoder()), text)), installed);
+                Map.<String, Object>of(FlamProperties.NAME, description.textEncoder()), text)), installed,
+                w -> System.err.println("warning: " + w));
         detector = (FlamDetector) loader.load(modelDir);
         graph = backend.load(md.graphFile(), false);
         spec = description.encoderSpec();
