@@ -131,9 +131,10 @@ final class FlamDetector implements Detector {
      * samples {@code [w h s, w h s + L)} at the encoder's rate, zero past the end; windows are
      * encoded {@code windowBatch} at a time. Window {@code w > 0} exists when the recording has
      * more than {@code (w h + F - h) s} samples ({@link Windows#count()}), which is known once the
-     * window before it has been read and one more sample looked for, so the windows are exactly those of {@link Windows} on the
-     * whole recording and the output equals encoding it in one piece. Memory: one window of
-     * samples, one batch of log-mel inputs, and {@code K F} floats per window of output.
+     * window before it has been read and one more sample looked for, so the windows are exactly
+     * those of {@link Windows} on the whole recording and the output equals encoding it in one
+     * piece. Memory: one window of samples, one batch of log-mel inputs, and {@code K F} floats
+     * per window of output.
      */
     Raw probabilities(String id, SampleStream audio, List<String> queries, DetectionOptions.Calibration calibration)
             throws IOException {
