@@ -42,6 +42,8 @@ final class DetectionEngine implements AutoCloseable {
     private final Limits limits;
     private final ThreadPoolExecutor pool;
     private final AtomicInteger active = new AtomicInteger();
+    /** Worker threads running a detection, with their start ({@link System#nanoTime()}). */
+    private final Map<Thread, Long> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile ModelLoader loader;
     private volatile Map<String, Object> loaderProperties = Map.of();
@@ -128,6 +130,22 @@ final class DetectionEngine implements AutoCloseable {
                 + "maxQueuedDetections); try again later", limits.retryAfterSeconds());
     }
 
+    /**
+     * Detections running for more than twice the request timeout: each was cancelled at the
+     * timeout and should have stopped at its next block or window; one that did not holds a
+     * worker for good, which health must report.
+     */
+    int stuckDetections() {
+        long limit = System.nanoTime() - 2 * limits.requestTimeoutMillis() * 1_000_000L;
+        int n = 0;
+        for (long start : running.values()) {
+            if (start - limit < 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int activeDetections() {
         return active.get();
     }
@@ -175,12 +193,14 @@ final class DetectionEngine implements AutoCloseable {
         try {
             future = pool.submit(() -> {
                 active.incrementAndGet();
+                running.put(Thread.currentThread(), System.nanoTime());
                 try {
                     AudioClip clip = decode(file, name);
                     Detection d = detector().detect(clip, queries, options);
                     return new Result(name, clip.durationSeconds(), clip.sampleRate(), d,
                             (System.nanoTime() - start) / 1_000_000);
                 } finally {
+                    running.remove(Thread.currentThread());
                     active.decrementAndGet();
                     deleteQuietly(file);
                 }

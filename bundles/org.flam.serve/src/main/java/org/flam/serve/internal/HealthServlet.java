@@ -11,8 +11,10 @@ import jakarta.json.stream.JsonGenerator;
 
 /**
  * {@code GET /api/health}: 200 {@code {"status":"ok",...}} when a model loader is bound (the
- * model itself loads on first use), 503 {@code "unavailable"} when none is; never loads the
- * model.
+ * model itself loads on first use) and no worker is stuck; 503 {@code "unavailable"} when no
+ * loader is bound or the model failed to load, 503 {@code "stuck"} while a detection runs past
+ * twice the request timeout (cancelled but still holding its worker). {@code saturated} says
+ * whether a detection request would be refused now. Never loads the model.
  */
 final class HealthServlet extends HttpServlet {
 
@@ -26,17 +28,21 @@ final class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        boolean ok = engine.hasModelLoader() && engine.modelError() == null;
+        boolean available = engine.hasModelLoader() && engine.modelError() == null;
+        int stuck = engine.stuckDetections();
+        boolean ok = available && stuck == 0;
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = JsonOut.generator(sw)) {
             g.writeStartObject()
-                    .write("status", ok ? "ok" : "unavailable")
+                    .write("status", !available ? "unavailable" : stuck > 0 ? "stuck" : "ok")
                     .write("modelLoader", engine.hasModelLoader())
                     .write("modelLoaded", engine.modelLoaded());
             if (engine.modelError() != null) {
                 g.write("modelError", engine.modelError());
             }
             g.write("activeDetections", engine.activeDetections())
+                    .write("stuckDetections", stuck)
+                    .write("saturated", engine.saturated())
                     .write("queuedDetections", engine.queuedDetections())
                     .write("maxConcurrentDetections", engine.limits().maxConcurrentDetections())
                     .write("maxQueuedDetections", engine.limits().maxQueuedDetections())

@@ -417,6 +417,37 @@ class ApiTest {
     }
 
     @Test
+    void healthSaysStuckWhileACancelledDetectionHoldsItsWorker() throws Exception {
+        start(defaults().withWorkers(1, 0, 300));
+        detector.gate = new CountDownLatch(1);
+        detector.ignoresInterrupts = true;
+        try {
+            assertError(detect("beep"), 503, "timeout");
+            JsonObject health = null;
+            for (int i = 0; i < 200; i++) { // past twice the 0.3 s timeout; polled, not timed
+                Reply r = get("/api/health");
+                health = r.json();
+                if (r.status() == 503) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertEquals("stuck", health.getString("status"), health.toString());
+            assertEquals(1, health.getInt("stuckDetections"));
+            assertTrue(health.getBoolean("saturated"), "the only worker is held, no queue: " + health);
+        } finally {
+            detector.gate.countDown();
+        }
+        for (int i = 0; i < 200 && get("/api/health").status() != 200; i++) {
+            Thread.sleep(50);
+        }
+        JsonObject after = get("/api/health").json();
+        assertEquals("ok", after.getString("status"), after.toString());
+        assertEquals(0, after.getInt("stuckDetections"));
+        assertNoUploadsLeft();
+    }
+
+    @Test
     void healthAndInfo() throws Exception {
         start(defaults());
         Reply h = get("/api/health");

@@ -35,15 +35,26 @@ final class Fakes {
     static final class LoudnessDetector implements Detector {
         final CountDownLatch entered = new CountDownLatch(1);
         volatile CountDownLatch gate; // when set, detect waits for it
+        volatile boolean ignoresInterrupts; // when set, a cancelled detection keeps waiting (a stuck worker)
 
         @Override
         public Detection detect(AudioClip audio, List<String> queries, DetectionOptions options) {
             entered.countDown();
             CountDownLatch g = gate;
             if (g != null) {
-                try {
-                    g.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        g.await(30, TimeUnit.SECONDS);
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        if (!ignoresInterrupts) {
+                            break;
+                        }
+                    }
+                }
+                if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
             }
