@@ -68,7 +68,7 @@ final class DetectServlet extends HttpServlet {
             Map<String, List<String>> fields = new HashMap<>();
             req.getParameterMap().forEach((k, v) -> fields.put(k, new ArrayList<>(List.of(v))));
             String contentType = String.valueOf(req.getContentType()).toLowerCase(Locale.ROOT);
-            InputStream body = new LimitedInputStream(req.getInputStream(), limits.maxUploadBytes());
+            InputStream body = new LimitedInputStream(req.getInputStream(), limits.maxUploadBytes(), deadline);
             String filename;
             if (contentType.startsWith("multipart/form-data")) {
                 Multipart mp = new Multipart(body, Multipart.boundary(req.getContentType()));
@@ -139,6 +139,8 @@ final class DetectServlet extends HttpServlet {
             JsonOut.error(resp, e);
         } catch (TooLarge e) {
             JsonOut.error(resp, uploadTooLarge(limits, "more than " + limits.maxUploadBytes() + " bytes"));
+        } catch (TimedOut e) {
+            JsonOut.error(resp, engine.timeout());
         } finally {
             if (upload != null) {
                 DetectionEngine.deleteQuietly(upload);
@@ -275,15 +277,24 @@ final class DetectServlet extends HttpServlet {
     /** Counts a body's bytes and stops at the upload limit. */
     static final class LimitedInputStream extends FilterInputStream {
         private final long max;
+        private final long deadline;
         private long count;
 
-        LimitedInputStream(InputStream in, long max) {
+        /**
+         * @param max      most bytes read before {@link TooLarge}
+         * @param deadline {@link System#nanoTime()} after which a read throws {@link TimedOut}: the
+         *                 request timeout covers the upload, so a client that trickles its body
+         *                 (1 byte/s is never idle) cannot hold a connection past it
+         */
+        LimitedInputStream(InputStream in, long max, long deadline) {
             super(in);
             this.max = max;
+            this.deadline = deadline;
         }
 
         @Override
         public int read() throws IOException {
+            checkDeadline();
             int b = super.read();
             if (b >= 0 && ++count > max) {
                 throw new TooLarge();
@@ -293,11 +304,23 @@ final class DetectServlet extends HttpServlet {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            checkDeadline();
             int n = super.read(b, off, len);
             if (n > 0 && (count += n) > max) {
                 throw new TooLarge();
             }
             return n;
         }
+
+        private void checkDeadline() throws TimedOut {
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimedOut();
+            }
+        }
+    }
+
+    /** Thrown when the request timeout passes while the body is read. */
+    static final class TimedOut extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 }

@@ -448,6 +448,40 @@ class ApiTest {
     }
 
     @Test
+    void theRequestTimeoutCoversATricklingUpload() throws Exception {
+        start(defaults().withWorkers(1, 1, 500));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.uri("/").getPort())) {
+            socket.setSoTimeout(20_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/detect?query=beep HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: audio/wav\r\n"
+                    + "Content-Length: " + wav.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            String status = null;
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            // One byte every 100 ms, never idle; the server must answer once its 0.5 s are up.
+            for (int i = 0; i < wav.length && status == null; i++) {
+                try {
+                    out.write(wav[i]);
+                    out.flush();
+                } catch (IOException closed) {
+                    break; // the server answered and closed
+                }
+                Thread.sleep(100);
+                if (socket.getInputStream().available() > 0) {
+                    status = in.readLine();
+                }
+                assertTrue(System.nanoTime() - start < 15_000_000_000L, "no answer within 15 s");
+            }
+            if (status == null) {
+                status = in.readLine();
+            }
+            assertEquals("HTTP/1.1 503 Service Unavailable", status);
+        }
+        assertNoUploadsLeft();
+    }
+
+    @Test
     void healthAndInfo() throws Exception {
         start(defaults());
         Reply h = get("/api/health");
