@@ -34,11 +34,10 @@ class DetectCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void badFilesGetAnErrorLineAndTheBatchGoesOn() throws Exception {
-        Path model = FlamModelLoaderTest.writeModel(dir.resolve("model"));
+    /** A loader that gives the hand-built model of {@link FlamModelLoaderTest} for any directory. */
+    static ModelLoader handBuilt(Path model) throws IOException {
         Detector detector = FlamModelLoaderTest.loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(model);
-        ModelLoader loader = new ModelLoader() {
+        return new ModelLoader() {
             @Override
             public Detector load(Path modelDirectory) {
                 return detector;
@@ -49,6 +48,12 @@ class DetectCommandTest {
                 return detector;
             }
         };
+    }
+
+    @Test
+    void badFilesGetAnErrorLineAndTheBatchGoesOn() throws Exception {
+        Path model = FlamModelLoaderTest.writeModel(dir.resolve("model"));
+        ModelLoader loader = handBuilt(model);
         Path good = dir.resolve("good.wav");
         WavWriter.write(good, FlamModelLoaderTest.recording().samples(), 8000, WavWriter.Encoding.PCM_16);
         Path hanging = Files.write(dir.resolve("hangs.flac"), HANGING_FLAC);
@@ -89,21 +94,10 @@ class DetectCommandTest {
     @Test
     void aFileNameWithATabIsDetectedAndReportedWithASpace() throws Exception {
         Path model = FlamModelLoaderTest.writeModel(dir.resolve("model"));
-        Detector detector = FlamModelLoaderTest.loader(Map.of("org.flam.nd4j", "0.1.0"), "test").load(model);
         Path tabbed = dir.resolve("with\ttab.wav");
         WavWriter.write(tabbed, FlamModelLoaderTest.recording().samples(), 8000, WavWriter.Encoding.PCM_16);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new DetectCommand(new ModelLoader() {
-            @Override
-            public Detector load(Path modelDirectory) {
-                return detector;
-            }
-
-            @Override
-            public Detector loadDefault() {
-                return detector;
-            }
-        }).run(List.of(tabbed.toString(), "-q", "a tone", "--format", "tsv"),
+        int status = new DetectCommand(handBuilt(model)).run(List.of(tabbed.toString(), "-q", "a tone", "--format", "tsv"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(0, status);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\nwith tab.wav\t3.000\t5.000\ta tone\n"), out.toString());
