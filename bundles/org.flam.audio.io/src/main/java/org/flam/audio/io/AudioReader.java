@@ -82,8 +82,12 @@ public final class AudioReader {
                     if (n + (long) got > MAX_SAMPLES) {
                         throw tooLong(file, n + (long) got);
                     }
-                    long wanted = expected > n + (long) got ? Math.min(expected, 2L * n) : Math.max(2L * n, n + got);
-                    out = Arrays.copyOf(out, (int) Math.min(MAX_SAMPLES, Math.max(wanted, n + (long) got)));
+                    // Double, but not past a header length that is still ahead (it may be right).
+                    long grown = Math.max(2L * n, n + (long) got);
+                    if (expected >= n + (long) got) {
+                        grown = Math.min(grown, expected);
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_SAMPLES, grown));
                     System.arraycopy(scratch, 0, out, n, got);
                 }
                 n += got;

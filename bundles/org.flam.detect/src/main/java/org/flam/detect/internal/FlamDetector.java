@@ -218,7 +218,9 @@ final class FlamDetector implements Detector {
         float[] frames; // [w, F, D]
         // Input and output are closed at once: native arrays with tiny Java objects would
         // otherwise wait for a garbage collection, and a server would grow without bound.
-        try (INDArray input = Nd4j.create(Arrays.copyOf(logMel, windows * spec.mels() * spec.melFrames()),
+        int length = windows * spec.mels() * spec.melFrames();
+        // Nd4j.create copies into native memory; only the last, partial batch needs a shorter array.
+        try (INDArray input = Nd4j.create(length == logMel.length ? logMel : Arrays.copyOf(logMel, length),
                 new long[] {windows, spec.mels(), spec.melFrames()}, DataType.FLOAT)) {
             INDArray a;
             synchronized (graph) {
